@@ -1,0 +1,67 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"time"
+
+	"gyportal/generator/model"
+	"gyportal/generator/site"
+)
+
+func init() {
+	register(&command{name: "build", summary: "build the site into --out", run: runBuild})
+}
+
+func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
+	fs := newFlags("build", stderr)
+	var d dirs
+	d.register(fs)
+	quiet := fs.Bool("quiet", false, "print nothing on success")
+	drafts := fs.Bool("drafts", false, "include draft clauses")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	start := time.Now()
+	res, err := site.Build(d.options(*drafts))
+	if err != nil {
+		return reportBuildError(stderr, err)
+	}
+	if !*quiet {
+		fmt.Fprintln(stdout, summary(res.Stats, time.Since(start)))
+	}
+	return exitOK
+}
+
+// options turns the directory flags into build options.
+func (d *dirs) options(drafts bool) site.Options {
+	return site.Options{
+		Content: os.DirFS(d.content), ContentName: filepath.ToSlash(filepath.Clean(d.content)),
+		Templates: os.DirFS(d.templates), TemplatesName: filepath.ToSlash(filepath.Clean(d.templates)),
+		Out: d.out, Today: today(), Drafts: drafts,
+	}
+}
+
+// today is the local calendar date, as UTC midnight.
+func today() time.Time {
+	y, m, dd := time.Now().Date()
+	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
+}
+
+// summary is build's one-line report.
+func summary(s site.Stats, took time.Duration) string {
+	return fmt.Sprintf("built %d files: %d added, %d changed, %d removed in %s",
+		s.Written, s.Added, s.Changed, s.Removed, took.Round(time.Millisecond))
+}
+
+func reportBuildError(stderr io.Writer, err error) int {
+	fmt.Fprintln(stderr, err)
+	var list model.ErrorList
+	if errors.As(err, &list) {
+		return exitContent
+	}
+	return exitContent
+}

@@ -1,0 +1,187 @@
+package model
+
+// Plan is the whole validated content: the document, its clauses, the
+// bodies and groups they name, and the data the calculator and search use.
+type Plan struct {
+	Site        Site
+	Document    Document
+	Departments []*Department // in file order
+	Groups      []*Group      // in file order
+	Clauses     []*Clause     // in plan order (1, 2, 3.1, 3.2.1 … 3.2.18, 3.3, 4.1 …)
+	Adjustment  Adjustment
+	Synonyms    []Synonym
+	Cases       []Case // calculator test cases from content/tests
+
+	dept   map[string]*Department
+	group  map[string]*Group
+	clause map[string]*Clause
+}
+
+// Site holds site-wide settings (content/site.toml).
+type Site struct {
+	Title   string `toml:"title"`
+	BaseURL string `toml:"base_url"`
+}
+
+// Document describes the document itself (content/document.toml).
+type Document struct {
+	DocNumber     string    `toml:"doc_number"`
+	Issuer        string    `toml:"issuer"`
+	IssuedBy      []string  `toml:"issued_by"`
+	NoticeTitle   string    `toml:"notice_title"`
+	Recipients    string    `toml:"recipients"`
+	NoticeText    string    `toml:"notice_text"`
+	SignedDate    Date      `toml:"signed_date"`
+	PrintedDate   Date      `toml:"printed_date"`
+	Copies        int       `toml:"copies"`
+	PlanTitle     string    `toml:"plan_title"`
+	Preamble      string    `toml:"preamble"`
+	Effective     Date      `toml:"effective"`
+	EffectiveNote string    `toml:"effective_note"`
+	Cited         []Cited   `toml:"cited"`
+	Sections      []Section `toml:"sections"`
+}
+
+// Cited is a policy document the plan cites.
+type Cited struct {
+	Title  string `toml:"title"`
+	Number string `toml:"number"`
+	Issuer string `toml:"issuer"`
+}
+
+// Section is a heading of the plan that groups clauses ("3.2").
+type Section struct {
+	ID    string `toml:"id"`
+	Title string `toml:"title"`
+}
+
+// Department is a body the plan names.
+type Department struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+	Note string `toml:"note"`
+
+	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+}
+
+// Group is a kind of household, person or place a clause concerns.
+type Group struct {
+	ID   string `toml:"id"`
+	Name string `toml:"name"`
+	Who  string `toml:"who"`
+
+	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+}
+
+// Clause is one measure of the plan (content/measures/<id>.toml).
+type Clause struct {
+	ID          string    `toml:"id"`
+	Title       string    `toml:"title"`
+	Departments []string  `toml:"departments"`
+	Groups      []string  `toml:"groups"`
+	Text        string    `toml:"text"`
+	Summary     string    `toml:"summary"`
+	Reading     string    `toml:"reading"`
+	Draft       bool      `toml:"draft"`
+	Publish     Date      `toml:"publish"`
+	Benefits    []Benefit `toml:"benefits"`
+	Targets     []Target  `toml:"targets"`
+	Updates     []Update  `toml:"updates"`
+
+	File  string        `toml:"-"` // path it was loaded from
+	Depts []*Department `toml:"-"` // resolved Departments
+	Grps  []*Group      `toml:"-"` // resolved Groups
+}
+
+// Benefit is something a clause grants: cash, a service or a standard.
+type Benefit struct {
+	ID         string   `toml:"id"`
+	Name       string   `toml:"name"`
+	For        string   `toml:"for"`
+	Groups     []string `toml:"groups"`
+	Kind       string   `toml:"kind"`
+	Amount     Dec      `toml:"amount"`
+	Rate       Dec      `toml:"rate"`
+	Threshold  Dec      `toml:"threshold"`
+	Unit       string   `toml:"unit"`
+	Period     string   `toml:"period"`
+	Minimum    bool     `toml:"minimum"`
+	Payer      string   `toml:"payer"`
+	Level      string   `toml:"level"`
+	Adjustable bool     `toml:"adjustable"`
+	Note       string   `toml:"note"`
+	Changes    []Change `toml:"changes"`
+}
+
+// Change is a later standard for a benefit, in force from a date.
+type Change struct {
+	From   Date   `toml:"from"`
+	Amount Dec    `toml:"amount"`
+	Note   string `toml:"note"`
+}
+
+// Target is a figure a clause sets as a goal.
+type Target struct {
+	Name    string `toml:"name"`
+	Value   Dec    `toml:"value"`
+	Unit    string `toml:"unit"`
+	Minimum bool   `toml:"minimum"`
+	Year    int    `toml:"year"`
+}
+
+// Update is a dated note on a clause (最新动态).
+type Update struct {
+	Date Date   `toml:"date"`
+	Text string `toml:"text"`
+}
+
+// Adjustment is the 3.1 dynamic adjustment series (content/adjustment.toml).
+type Adjustment struct {
+	BaseYear    int           `toml:"base_year"`
+	Threshold   Dec           `toml:"threshold"`
+	Expenditure []Expenditure `toml:"expenditure"`
+}
+
+// Expenditure is one year's 居民家庭年人均生活消费支出.
+type Expenditure struct {
+	Year   int    `toml:"year"`
+	Yuan   Dec    `toml:"yuan"`
+	Source string `toml:"source"`
+}
+
+// Synonym is a search synonym (content/synonyms.toml): Words are all
+// equivalent; or From expands to To.
+type Synonym struct {
+	Words []string `toml:"words"`
+	From  string   `toml:"from"`
+	To    []string `toml:"to"`
+}
+
+// Case is a calculator test case (content/tests/*.toml): household facts
+// and the totals expected for them.
+type Case struct {
+	Name   string         `toml:"name"`
+	Date   string         `toml:"date"`
+	Facts  map[string]any `toml:"facts"`
+	Expect Expect         `toml:"expect"`
+
+	File string `toml:"-"`
+	Line int    `toml:"-"`
+}
+
+// Expect holds a case's expected totals and granted clauses.
+type Expect struct {
+	Once    Dec      `toml:"once"`
+	Month   Dec      `toml:"month"`
+	Year    Dec      `toml:"year"`
+	Clauses []string `toml:"clauses"`
+}
+
+// Department returns the department with id, or nil.
+func (p *Plan) Department(id string) *Department { return p.dept[id] }
+
+// Group returns the group with id, or nil.
+func (p *Plan) Group(id string) *Group { return p.group[id] }
+
+// Clause returns the clause with id, or nil.
+func (p *Plan) Clause(id string) *Clause { return p.clause[id] }

@@ -1,0 +1,131 @@
+package model
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"strings"
+)
+
+var (
+	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
+	clauseIDRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
+)
+
+// Allowed values of enumerated benefit keys.
+var (
+	benefitFor    = []string{"household", "person", "village", "township", "department"}
+	benefitKinds  = []string{"cash", "service", "standard"}
+	benefitPeriod = []string{"once", "month", "year"}
+	benefitLevels = []string{"city", "province"}
+)
+
+func (l *loader) validate(p *Plan) {
+	l.checkSite(p.Site)
+	l.checkDocument(&p.Document)
+	p.dept = l.checkDepartments(p.Departments)
+	p.group = l.checkGroups(p.Groups)
+	p.clause = map[string]*Clause{}
+	benefitIDs := map[string]string{}
+	for _, c := range p.Clauses {
+		l.checkClause(p, c, benefitIDs)
+	}
+	l.checkAdjustment(&p.Adjustment)
+	l.checkSynonyms(p.Synonyms)
+	l.checkCases(p.Cases)
+}
+
+func (l *loader) required(file, key, v string) {
+	if strings.TrimSpace(v) == "" {
+		l.errorf(file, key, "required")
+	}
+}
+
+func (l *loader) dec(file, key string, d *Dec) {
+	if err := d.parse(); err != nil {
+		l.errorf(file, key, "%v", err)
+	} else if d.Set && d.IsNegative() {
+		l.errorf(file, key, "%q must not be negative", d.String())
+	}
+}
+
+func (l *loader) date(file, key string, d *Date) {
+	if err := d.parse(); err != nil {
+		l.errorf(file, key, "%v", err)
+	}
+}
+
+func (l *loader) oneOf(file, key, v string, allowed []string) {
+	for _, a := range allowed {
+		if v == a {
+			return
+		}
+	}
+	l.errorf(file, key, "%q is not one of %s", v, strings.Join(allowed, ", "))
+}
+
+func (l *loader) checkSite(s Site) {
+	const f = "site.toml"
+	l.required(f, "title", s.Title)
+	if u, err := url.Parse(s.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		l.errorf(f, "base_url", "%q is not an absolute http(s) URL", s.BaseURL)
+	} else if !strings.HasSuffix(s.BaseURL, "/") {
+		l.errorf(f, "base_url", "%q must end with /", s.BaseURL)
+	}
+}
+
+func (l *loader) checkDocument(d *Document) {
+	const f = "document.toml"
+	for k, v := range map[string]string{"doc_number": d.DocNumber, "issuer": d.Issuer,
+		"notice_title": d.NoticeTitle, "notice_text": d.NoticeText, "plan_title": d.PlanTitle,
+		"preamble": d.Preamble} {
+		l.required(f, k, v)
+	}
+	l.date(f, "signed_date", &d.SignedDate)
+	l.date(f, "printed_date", &d.PrintedDate)
+	l.date(f, "effective", &d.Effective)
+	if !d.Effective.Set {
+		l.errorf(f, "effective", "required")
+	}
+	for i, s := range d.Sections {
+		k := fmt.Sprintf("sections[%d]", i)
+		if !clauseIDRE.MatchString(s.ID) {
+			l.errorf(f, k+".id", "%q is not a section id like \"3.2\"", s.ID)
+		}
+		l.required(f, k+".title", s.Title)
+	}
+}
+
+func (l *loader) checkDepartments(ds []*Department) map[string]*Department {
+	m := map[string]*Department{}
+	for i, d := range ds {
+		k := fmt.Sprintf("department[%d]", i)
+		l.slug("departments.toml", k+".id", d.ID)
+		l.required("departments.toml", k+".name", d.Name)
+		if m[d.ID] != nil {
+			l.errorf("departments.toml", k+".id", "duplicate department id %q", d.ID)
+		}
+		m[d.ID] = d
+	}
+	return m
+}
+
+func (l *loader) checkGroups(gs []*Group) map[string]*Group {
+	m := map[string]*Group{}
+	for i, g := range gs {
+		k := fmt.Sprintf("group[%d]", i)
+		l.slug("groups.toml", k+".id", g.ID)
+		l.required("groups.toml", k+".name", g.Name)
+		if m[g.ID] != nil {
+			l.errorf("groups.toml", k+".id", "duplicate group id %q", g.ID)
+		}
+		m[g.ID] = g
+	}
+	return m
+}
+
+func (l *loader) slug(file, key, v string) {
+	if !slugRE.MatchString(v) {
+		l.errorf(file, key, "%q is not an id of lowercase letters, digits and hyphens", v)
+	}
+}

@@ -1,0 +1,96 @@
+package site
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"gyportal/generator/model"
+)
+
+// builder carries the state of one build.
+type builder struct {
+	dir    string
+	plan   *model.Plan // visible plan
+	full   *model.Plan // every clause, drafts included (for checks only)
+	t      *templates
+	opts   Options
+	assets Assets
+}
+
+// write writes one output file, creating its directory.
+func (b *builder) write(name string, data []byte) error {
+	p := filepath.Join(b.dir, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, data, 0o644)
+}
+
+// hashed writes data as assets/<base>.<hash><ext> and returns its URL.
+func (b *builder) hashed(base, ext string, data []byte) (string, error) {
+	sum := sha256.Sum256(data)
+	name := path.Join("assets", base+"."+hex.EncodeToString(sum[:])[:12]+ext)
+	if err := b.write(name, data); err != nil {
+		return "", err
+	}
+	return "/" + name, nil
+}
+
+// styles copies templates/assets/style.css under a content-hashed name.
+func (b *builder) styles() error {
+	css, err := fs.ReadFile(b.opts.Templates, "assets/style.css")
+	if err != nil {
+		return fmt.Errorf("%s/assets/style.css: %w", b.opts.TemplatesName, err)
+	}
+	b.assets.CSS, err = b.hashed("style", ".css", css)
+	return err
+}
+
+// pages renders every page in parallel; output order does not depend on
+// scheduling, so builds are byte-identical.
+func (b *builder) pages() error {
+	list := b.pageList()
+	jobs := make(chan *Page)
+	errs := make([]error, len(list))
+	index := map[*Page]int{}
+	for i, p := range list {
+		index[p] = i
+	}
+	var wg sync.WaitGroup
+	for w := 0; w < runtime.GOMAXPROCS(0); w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for p := range jobs {
+				errs[index[p]] = b.renderPage(p)
+			}
+		}()
+	}
+	for _, p := range list {
+		jobs <- p
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (b *builder) renderPage(p *Page) error {
+	p.Site, p.Doc, p.Plan, p.Assets, p.Preview = b.plan.Site, &b.plan.Document, b.plan, &b.assets, b.opts.Preview
+	data, err := b.t.render(p.Kind, p)
+	if err != nil {
+		return err
+	}
+	return b.write(p.Path, data)
+}

@@ -1,0 +1,112 @@
+package site
+
+import (
+	"html/template"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gyportal/generator/model"
+)
+
+// funcs are the template functions; the package comment documents them.
+func funcs() template.FuncMap {
+	return template.FuncMap{
+		"markdown":  markdown,
+		"paras":     paras,
+		"yuan":      yuan,
+		"num":       num,
+		"pct":       pct,
+		"period":    periodName,
+		"forName":   forName,
+		"clauseURL": func(id string) string { return "/clauses/" + id + "/" },
+		"deptURL":   func(id string) string { return "/departments/" + id + "/" },
+		"groupURL":  func(id string) string { return "/groups/" + id + "/" },
+		"anchor":    func(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") },
+		"figure":    figure,
+		"target":    targetValue,
+	}
+}
+
+// paras splits verbatim text into paragraphs at blank lines.
+func paras(s string) []string {
+	var out []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// yuan formats an amount of money for residents: "20,000元".
+func yuan(d decimal.Decimal) string { return group(d.String()) + "元" }
+
+// num formats a decimal with thousands separators.
+func num(d decimal.Decimal) string { return group(d.String()) }
+
+// pct formats a ratio as a percentage: 0.2 → "20%".
+func pct(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
+
+func group(s string) string {
+	intPart, frac, _ := strings.Cut(s, ".")
+	neg := strings.HasPrefix(intPart, "-")
+	intPart = strings.TrimPrefix(intPart, "-")
+	var b strings.Builder
+	for i, r := range intPart {
+		if i > 0 && (len(intPart)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	out := b.String()
+	if frac != "" {
+		out += "." + frac
+	}
+	if neg {
+		out = "-" + out
+	}
+	return out
+}
+
+var periodNames = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
+
+func periodName(p string) string { return periodNames[p] }
+
+var forNames = map[string]string{"household": "每户", "person": "每人", "village": "村", "township": "乡（镇、社区）", "department": "部门"}
+
+func forName(f string) string { return forNames[f] }
+
+// figure describes a benefit's quantity in words: "不低于20,000元", "50%".
+func figure(b model.Benefit) string {
+	var s string
+	switch {
+	case b.Rate.Set:
+		s = pct(b.Rate.Decimal)
+		if b.Threshold.Set {
+			s = "超过" + yuan(b.Threshold.Decimal) + "的部分按" + s
+		}
+	case b.Amount.Set && b.Unit == "元":
+		s = yuan(b.Amount.Decimal)
+	case b.Amount.Set:
+		s = num(b.Amount.Decimal) + b.Unit
+	default:
+		return ""
+	}
+	if b.Minimum {
+		s = "不低于" + s
+	}
+	return s
+}
+
+// targetValue formats a target's value with its unit.
+func targetValue(t model.Target) string {
+	v := num(t.Value.Decimal) + t.Unit
+	if t.Unit == "%" {
+		v = pct(t.Value.Decimal)
+	}
+	if t.Minimum {
+		v = "不低于" + v
+	}
+	return v
+}
