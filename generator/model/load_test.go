@@ -1,0 +1,155 @@
+package model
+
+import (
+	"errors"
+	"strings"
+	"testing"
+	"testing/fstest"
+)
+
+// minimal returns a small valid content tree.
+func minimal() fstest.MapFS {
+	f := func(s string) *fstest.MapFile { return &fstest.MapFile{Data: []byte(s)} }
+	return fstest.MapFS{
+		"site.toml": f("title = \"测试\"\nbase_url = \"https://example.org/\"\n"),
+		"document.toml": f(`doc_number = "筑委厅字〔2013〕89号"
+issuer = "中共贵阳市委办公厅"
+notice_title = "通知"
+notice_text = "现予印发"
+plan_title = "实施方案"
+preamble = "为深入贯彻落实"
+signed_date = "2013-06-09"
+printed_date = "2013-06-09"
+effective = "2013-06-09"
+`),
+		"departments.toml": f("[[department]]\nid = \"population\"\nname = \"人口计生部门\"\n"),
+		"groups.toml":      f("[[group]]\nid = \"bereaved\"\nname = \"失独家庭\"\n"),
+		"adjustment.toml":  f("base_year = 2011\nthreshold = \"0.30\"\n"),
+		"measures/3.2.12.toml": f(`id = "3.2.12"
+title = "特惠机制"
+departments = ["population"]
+groups = ["bereaved"]
+text = """在省 3 万元的标准上增发 2 万元的一次性抚慰金。"""
+summary = "失独家庭再发2万元。"
+
+[[benefits]]
+id = "bereaved-province"
+name = "省标准"
+for = "household"
+kind = "cash"
+amount = "30000"
+period = "once"
+level = "province"
+
+[[benefits]]
+id = "bereaved-city"
+name = "市增发"
+for = "household"
+kind = "cash"
+amount = "20000"
+period = "once"
+`),
+	}
+}
+
+func TestLoadMinimal(t *testing.T) {
+	p, err := Load(minimal(), "content")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := p.Clause("3.2.12")
+	if c == nil || len(c.Benefits) != 2 || c.Benefits[1].Amount.String() != "20000" {
+		t.Fatalf("clause not loaded as expected: %+v", c)
+	}
+	if d := p.Department("population"); len(d.Clauses) != 1 || d.Clauses[0] != c {
+		t.Errorf("department not linked to its clause")
+	}
+	if g := p.Group("bereaved"); len(g.Clauses) != 1 {
+		t.Errorf("group not linked to its clause")
+	}
+}
+
+// TestLoadErrors changes one file of the minimal tree and checks the
+// exact messages.
+func TestLoadErrors(t *testing.T) {
+	m := "measures/3.2.12.toml"
+	tests := []struct {
+		name       string
+		file, from string // replace from with to in file ("" from: whole file)
+		to         string
+		want       []string
+	}{
+		{"not a decimal", m, `amount = "20000"`, `amount = "2万"`,
+			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: "2万" is not a decimal`}},
+		{"float amount", m, `amount = "20000"`, `amount = 20000.5`,
+			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: must be a decimal written as a string, e.g. "20000" (got float 20000.5)`}},
+		{"negative", m, `amount = "30000"`, `amount = "-1"`,
+			[]string{`content/measures/3.2.12.toml:13: benefits[0].amount: "-1" must not be negative`}},
+		{"typo in key", m, `period = "once"
+level`, `peroid = "once"
+level`, []string{
+			`content/measures/3.2.12.toml:8: benefits[0].period: a cash benefit needs a period (once, month or year)`,
+			`content/measures/3.2.12.toml:14: benefits[0].peroid: unknown key`}},
+		{"unknown department", m, `departments = ["population"]`, `departments = ["populaton"]`,
+			[]string{`content/measures/3.2.12.toml:3: departments: departments[0]: unknown department "populaton" (not in departments.toml)`}},
+		{"unknown group", m, `groups = ["bereaved"]`, `groups = ["bereaved", "nobody"]`,
+			[]string{`content/measures/3.2.12.toml:4: groups: groups[1]: unknown group "nobody" (not in groups.toml)`}},
+		{"bad enum", m, `kind = "cash"
+amount = "20000"`, `kind = "money"
+amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: "money" is not one of cash, service, standard`}},
+		{"duplicate benefit", m, `id = "bereaved-city"`, `id = "bereaved-province"`,
+			[]string{`content/measures/3.2.12.toml:18: benefits[1].id: duplicate benefit id "bereaved-province" (also in clause 3.2.12)`}},
+		{"file name", m, `id = "3.2.12"`, `id = "3.2.13"`,
+			[]string{`content/measures/3.2.12.toml:1: id: clause "3.2.13" must be in a file named 3.2.13.toml`}},
+		{"broken toml", m, `title = "特惠机制"`, `title = "特惠机制`,
+			[]string{`content/measures/3.2.12.toml:2: title: strings cannot contain newlines`}},
+		{"missing summary", m, `summary = "失独家庭再发2万元。"`, ``,
+			[]string{`content/measures/3.2.12.toml:1: summary: required`}},
+		{"bad date", "document.toml", `effective = "2013-06-09"`, `effective = "2013-13-09"`,
+			[]string{`content/document.toml:9: effective: "2013-13-09" is not a date YYYY-MM-DD`}},
+		{"bad base url", "site.toml", `https://example.org/`, `example.org`,
+			[]string{`content/site.toml:2: base_url: "example.org" is not an absolute http(s) URL`}},
+		{"duplicate department", "departments.toml", "", "[[department]]\nid = \"population\"\nname = \"a\"\n[[department]]\nid = \"population\"\nname = \"b\"\n",
+			[]string{`content/departments.toml:5: department[1].id: duplicate department id "population"`}},
+		{"bad threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "30%"`, []string{
+			`content/adjustment.toml:2: threshold: "30%" is not a decimal`,
+			`content/adjustment.toml:2: threshold: a positive ratio such as "0.30" is required`}},
+		{"missing file", "groups.toml", "", "\x00delete", []string{`content/groups.toml: cannot read: file does not exist`,
+			`content/measures/3.2.12.toml:4: groups: groups[0]: unknown group "bereaved" (not in groups.toml)`}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := minimal()
+			switch {
+			case tt.to == "\x00delete":
+				delete(fsys, tt.file)
+			case tt.from == "":
+				fsys[tt.file].Data = []byte(tt.to)
+			default:
+				old := string(fsys[tt.file].Data)
+				if !strings.Contains(old, tt.from) {
+					t.Fatalf("fixture lacks %q", tt.from)
+				}
+				fsys[tt.file].Data = []byte(strings.Replace(old, tt.from, tt.to, 1))
+			}
+			_, err := Load(fsys, "content")
+			var list ErrorList
+			if !errors.As(err, &list) {
+				t.Fatalf("want an ErrorList, got %v", err)
+			}
+			got := strings.Split(list.Error(), "\n")
+			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
+				t.Errorf("errors:\n got  %q\n want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLessID(t *testing.T) {
+	ids := []string{"1", "2", "3.1", "3.2.1", "3.2.2", "3.2.10", "3.2.18", "3.3", "4.1"}
+	for i := 0; i+1 < len(ids); i++ {
+		if !LessID(ids[i], ids[i+1]) || LessID(ids[i+1], ids[i]) {
+			t.Errorf("order of %s and %s", ids[i], ids[i+1])
+		}
+	}
+}
