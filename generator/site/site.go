@@ -91,9 +91,18 @@ func Build(o Options) (*Result, error) {
 // generate writes every file of the site under dir.
 func generate(dir string, plan, full *model.Plan, t *templates, o Options) error {
 	b := &builder{dir: dir, plan: plan, full: full, t: t, opts: o}
-	for _, step := range []func() error{b.styles, b.extras, b.pages, b.sitemap} {
-		if err := step(); err != nil {
+	steps := []struct {
+		name string
+		run  func() error
+	}{{"styles", b.styles}, {"extras", b.extras}, {"pages", b.pages}, {"sitemap", b.sitemap}, {"feed", b.feed}, {"open data", b.openData}}
+	trace := os.Getenv("GYPORTAL_TRACE") != ""
+	for _, s := range steps {
+		start := time.Now()
+		if err := s.run(); err != nil {
 			return fmt.Errorf("build: %w", err)
+		}
+		if trace {
+			fmt.Fprintf(os.Stderr, "build step %s: %s\n", s.name, time.Since(start))
 		}
 	}
 	return nil

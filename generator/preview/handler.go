@@ -1,0 +1,115 @@
+package preview
+
+import (
+	"bytes"
+	"net/http"
+	"os"
+	"path"
+	"path/filepath"
+	"strings"
+)
+
+// ServeHTTP serves the output directory: the event stream at EventsPath,
+// HTML pages with the state token (and the error overlay after a failed
+// build) inserted, other files through http.FileServer, and the site's
+// 404.html with status 404 for paths that do not exist.
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == EventsPath {
+		s.serveEvents(w, r)
+		return
+	}
+	if r.Method != http.MethodGet && r.Method != http.MethodHead {
+		w.Header().Set("Allow", "GET, HEAD")
+		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		return
+	}
+	upath := path.Clean("/" + r.URL.Path)
+	name, isDir, ok := s.resolve(upath)
+	if !ok {
+		// The output directory is briefly absent while a build swaps it
+		// into place: wait for the build, then look again.
+		s.building.RLock()
+		name, isDir, ok = s.resolve(upath)
+		s.building.RUnlock()
+	}
+	switch {
+	case !ok:
+		s.serveNotFound(w, r)
+	case isDir && !strings.HasSuffix(r.URL.Path, "/"):
+		target := path.Base(upath) + "/"
+		if r.URL.RawQuery != "" {
+			target += "?" + r.URL.RawQuery
+		}
+		http.Redirect(w, r, target, http.StatusMovedPermanently)
+	case strings.HasSuffix(name, ".html"):
+		s.serveHTML(w, r, name, http.StatusOK)
+	default:
+		w.Header().Set("Cache-Control", "no-cache")
+		http.FileServer(http.Dir(s.cfg.Build.Out)).ServeHTTP(w, r)
+	}
+}
+
+// resolve maps a cleaned URL path to a file of the output directory; a
+// directory stands for its index.html.
+func (s *Server) resolve(upath string) (name string, isDir, ok bool) {
+	name = filepath.Join(s.cfg.Build.Out, filepath.FromSlash(upath))
+	info, err := os.Stat(name)
+	if err != nil {
+		return "", false, false
+	}
+	if info.IsDir() {
+		name = filepath.Join(name, "index.html")
+		if info, err = os.Stat(name); err != nil || info.IsDir() {
+			return "", false, false
+		}
+		return name, true, true
+	}
+	return name, false, info.Mode().IsRegular()
+}
+
+func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
+	name := filepath.Join(s.cfg.Build.Out, "404.html")
+	if _, err := os.Stat(name); err == nil {
+		s.serveHTML(w, r, name, http.StatusNotFound)
+		return
+	}
+	// No site has been built yet (the first build failed).
+	s.writeHTML(w, r, []byte(fallbackPage), http.StatusNotFound)
+}
+
+// serveHTML serves a page with the preview state (and overlay) inserted.
+func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, name string, status int) {
+	page, err := os.ReadFile(name)
+	if err != nil {
+		s.serveNotFound(w, r)
+		return
+	}
+	s.writeHTML(w, r, page, status)
+}
+
+func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, page []byte, status int) {
+	s.mu.Lock()
+	extra := stateScript(s.stateLocked()) + overlay(s.errs)
+	s.mu.Unlock()
+	page = insertBeforeBodyEnd(page, extra)
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	w.WriteHeader(status)
+	if r.Method != http.MethodHead {
+		w.Write(page)
+	}
+}
+
+// insertBeforeBodyEnd inserts extra before the last </body>, or appends
+// it when there is none.
+func insertBeforeBodyEnd(page []byte, extra string) []byte {
+	i := bytes.LastIndex(page, []byte("</body>"))
+	if i < 0 {
+		return append(page, extra...)
+	}
+	out := make([]byte, 0, len(page)+len(extra))
+	out = append(out, page[:i]...)
+	out = append(out, extra...)
+	return append(out, page[i:]...)
+}

@@ -1,0 +1,191 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"io"
+	"net/http"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+)
+
+// syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// copyContent copies the real content into a temporary directory.
+func copyContent(t *testing.T) string {
+	t.Helper()
+	dir := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(dir, os.DirFS("../content")); err != nil {
+		t.Fatal(err)
+	}
+	return dir
+}
+
+var urlRE = regexp.MustCompile(`http://127\.0\.0\.1:[0-9]+/`)
+
+// TestServeCommand runs `generator serve` in-process on a free port and
+// drives it over HTTP: a content edit appears, a broken file shows the
+// error overlay over the last good page, the fix removes it.
+func TestServeCommand(t *testing.T) {
+	content := copyContent(t)
+	out := filepath.Join(t.TempDir(), "public")
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- serve(ctx, []string{"--content", content, "--templates", "../templates", "--out", out,
+			"--addr", "127.0.0.1:0", "--skip-wasm"}, &stdout, &stderr)
+	}()
+	defer func() {
+		cancel()
+		select {
+		case c := <-code:
+			if c != exitOK {
+				t.Errorf("serve exited %d; stderr:\n%s", c, stderr.String())
+			}
+		case <-time.After(10 * time.Second):
+			t.Error("serve did not stop")
+		}
+	}()
+
+	var base string
+	for deadline := time.Now().Add(30 * time.Second); base == ""; time.Sleep(10 * time.Millisecond) {
+		base = urlRE.FindString(stdout.String())
+		if time.Now().After(deadline) {
+			t.Fatalf("no URL printed; stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+		}
+	}
+	get := func(path string) (int, string) {
+		resp, err := http.Get(base + strings.TrimPrefix(path, "/"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		b, _ := io.ReadAll(resp.Body)
+		return resp.StatusCode, string(b)
+	}
+	waitFor := func(path, what string, ok func(string) bool) string {
+		deadline := time.Now().Add(10 * time.Second)
+		for {
+			_, body := get(path)
+			if ok(body) {
+				return body
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: timed out waiting for %s", path, what)
+			}
+			time.Sleep(5 * time.Millisecond)
+		}
+	}
+	file := filepath.Join(content, "measures", "3.2.12.toml")
+	orig, _ := os.ReadFile(file)
+	write := func(s string) {
+		if err := os.WriteFile(file, []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	if status, body := get("/clauses/3.2.12/"); status != 200 || !strings.Contains(body, "计划生育家庭特惠机制") {
+		t.Fatalf("first page: status %d", status)
+	}
+	if status, body := get("/no-such-page/"); status != 404 || !strings.Contains(body, "页面未找到") {
+		t.Errorf("missing page: status %d", status)
+	}
+
+	write(strings.Replace(string(orig), "计划生育家庭特惠机制", "命令测试标题", 1))
+	waitFor("/clauses/3.2.12/", "the edit", func(b string) bool { return strings.Contains(b, "命令测试标题") })
+
+	write("id = \"3.2.12\"\ntitle = \"未闭合\n")
+	body := waitFor("/clauses/3.2.12/", "the overlay", func(b string) bool { return strings.Contains(b, `role="alert"`) })
+	if !strings.Contains(body, "3.2.12.toml:2:") || !strings.Contains(body, "命令测试标题") {
+		t.Errorf("overlay without file:line, or last good page gone:\n%s", body)
+	}
+	if !strings.Contains(stderr.String(), "3.2.12.toml:2:") {
+		t.Errorf("build error not printed to stderr: %q", stderr.String())
+	}
+
+	write(string(orig))
+	waitFor("/clauses/3.2.12/", "the fix", func(b string) bool {
+		return strings.Contains(b, "计划生育家庭特惠机制") && !strings.Contains(b, `role="alert"`)
+	})
+}
+
+func TestServeUsage(t *testing.T) {
+	var stdout, stderr bytes.Buffer
+	if c := serve(context.Background(), []string{"--addr", "256.0.0.1:99999"}, &stdout, &stderr); c != exitContent {
+		t.Errorf("bad address: exit %d, want %d", c, exitContent)
+	}
+	if c := serve(context.Background(), []string{"extra"}, &stdout, &stderr); c != exitUsage {
+		t.Errorf("stray argument: exit %d, want %d", c, exitUsage)
+	}
+}
+
+// TestBuildSummary checks build's one-line report: a second build of the
+// same content adds and changes nothing; --quiet prints nothing; errors
+// go to stderr.
+func TestBuildSummary(t *testing.T) {
+	content := copyContent(t)
+	out := filepath.Join(t.TempDir(), "public")
+	args := []string{"build", "--content", content, "--templates", "../templates", "--out", out}
+	summaryRE := regexp.MustCompile(`^built (\d+) files: (\d+) added, (\d+) changed, (\d+) removed in \S+\n$`)
+
+	var stdout, stderr bytes.Buffer
+	if c := run(args, nil, &stdout, &stderr); c != exitOK {
+		t.Fatalf("first build: exit %d\n%s", c, stderr.String())
+	}
+	m := summaryRE.FindStringSubmatch(stdout.String())
+	if m == nil || m[1] != m[2] || m[1] == "0" {
+		t.Fatalf("first build summary %q: want every file added", stdout.String())
+	}
+	stdout.Reset()
+	if c := run(args, nil, &stdout, &stderr); c != exitOK {
+		t.Fatalf("second build: exit %d\n%s", c, stderr.String())
+	}
+	if m := summaryRE.FindStringSubmatch(stdout.String()); m == nil || m[2] != "0" || m[3] != "0" || m[4] != "0" {
+		t.Errorf("second build summary %q: want 0 added, 0 changed, 0 removed", stdout.String())
+	}
+
+	stdout.Reset()
+	os.WriteFile(filepath.Join(content, "measures", "3.2.12.toml"), []byte("id = \"3.2.12\"\ntitle = \"\n"), 0o644)
+	if c := run(append(args, "--quiet"), nil, &stdout, &stderr); c != exitContent {
+		t.Errorf("broken content: exit %d, want %d", c, exitContent)
+	}
+	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "3.2.12.toml:2:") {
+		t.Errorf("broken content: stdout %q, stderr %q", stdout.String(), stderr.String())
+	}
+	stderr.Reset()
+	os.WriteFile(filepath.Join(content, "measures", "3.2.12.toml"), mustRead(t, "../content/measures/3.2.12.toml"), 0o644)
+	if c := run(append(args, "--quiet"), nil, &stdout, &stderr); c != exitOK || stdout.Len() != 0 || stderr.Len() != 0 {
+		t.Errorf("--quiet: exit %d, stdout %q, stderr %q", c, stdout.String(), stderr.String())
+	}
+}
+
+func mustRead(t *testing.T, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}

@@ -1,0 +1,95 @@
+package site
+
+import (
+	"bytes"
+	"encoding/xml"
+	"fmt"
+	"strings"
+)
+
+// atomNS is the Atom 1.0 namespace (RFC 4287).
+const atomNS = "http://www.w3.org/2005/Atom"
+
+// atomTime is the time of day given to a date in the feed: midnight in
+// Guiyang (UTC+8), so a feed built anywhere says the same thing.
+const atomTime = "T00:00:00+08:00"
+
+type atomFeed struct {
+	XMLName xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang    string      `xml:"xml:lang,attr"`
+	ID      string      `xml:"id"`
+	Title   string      `xml:"title"`
+	Updated string      `xml:"updated"`
+	Links   []atomLink  `xml:"link"`
+	Author  atomPerson  `xml:"author"`
+	Entries []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Rel  string `xml:"rel,attr"`
+	Type string `xml:"type,attr,omitempty"`
+	Href string `xml:"href,attr"`
+}
+
+type atomPerson struct {
+	Name string `xml:"name"`
+	URI  string `xml:"uri,omitempty"`
+}
+
+type atomText struct {
+	Type string `xml:"type,attr"`
+	Text string `xml:",chardata"`
+}
+
+type atomEntry struct {
+	ID      string   `xml:"id"`
+	Title   string   `xml:"title"`
+	Updated string   `xml:"updated"`
+	Link    atomLink `xml:"link"`
+	Content atomText `xml:"content"`
+}
+
+// feed writes feed.xml, the Atom feed of the 最新动态 page: one entry per
+// clause update, newest first. It depends only on the content: the
+// feed's updated time is the newest entry's date (or the date the plan
+// was printed), never the clock.
+func (b *builder) feed() error {
+	base := strings.TrimSuffix(b.plan.Site.BaseURL, "/")
+	ups := updatesOf(b.plan)
+	f := atomFeed{
+		Lang:    "zh-CN",
+		ID:      base + "/feed.xml",
+		Title:   b.plan.Site.Title + "：最新动态",
+		Updated: b.plan.Document.PrintedDate.String() + atomTime,
+		Links: []atomLink{
+			{Rel: "self", Type: "application/atom+xml", Href: base + "/feed.xml"},
+			{Rel: "alternate", Type: "text/html", Href: base + "/updates/"},
+		},
+		Author: atomPerson{Name: b.plan.Site.Title, URI: base + "/"},
+	}
+	if len(ups) > 0 {
+		f.Updated = ups[0].Date + atomTime
+	}
+	seen := map[string]int{} // clause id + date -> entries so far
+	for _, u := range ups {
+		key := u.Clause.ID + "/" + u.Date
+		seen[key]++
+		url := base + "/clauses/" + u.Clause.ID + "/"
+		f.Entries = append(f.Entries, atomEntry{
+			ID:      fmt.Sprintf("%s#update-%s-%d", url, u.Date, seen[key]),
+			Title:   fmt.Sprintf("%s %s（%s更新）", u.Clause.ID, u.Clause.Title, u.Date),
+			Updated: u.Date + atomTime,
+			Link:    atomLink{Rel: "alternate", Type: "text/html", Href: url},
+			Content: atomText{Type: "text", Text: u.Text},
+		})
+	}
+	var buf bytes.Buffer
+	buf.WriteString(xml.Header)
+	enc := xml.NewEncoder(&buf)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		return fmt.Errorf("feed.xml: %w", err)
+	}
+	buf.WriteByte('\n')
+	return b.write("feed.xml", buf.Bytes())
+}
