@@ -75,6 +75,9 @@ func (l *loader) decode(file string, v any, required bool) bool {
 		return false
 	}
 	for _, k := range md.Undecoded() {
+		if len(k) > 2 && k[0] == "case" && k[1] == "facts" {
+			continue // household facts are free-form here; calc checks them
+		}
 		p, line := loc.find(k.String())
 		l.errs.Add(l.display(file), line, p, "unknown key")
 	}

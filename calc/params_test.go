@@ -1,0 +1,104 @@
+package calc
+
+import (
+	"encoding/json"
+	"strings"
+	"testing"
+
+	"github.com/shopspring/decimal"
+)
+
+// TestParamsJSON: parameters round-trip through JSON exactly.
+func TestParamsJSON(t *testing.T) {
+	p := withSeries("2011:12345.67", "2013:16049.38")
+	p.Benefits["bereaved-city"].Changes = []Change{{From: "2015-01-01", Amount: decimal.RequireFromString("25000.50"), Note: "调整"}}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	q, err := ParseParams(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	again, _ := json.Marshal(q)
+	if string(again) != string(data) {
+		t.Errorf("round trip differs:\n%s\n%s", data, again)
+	}
+	if !strings.Contains(string(data), `"amount":"25000.5"`) || !strings.Contains(string(data), `"yuan":"16049.38"`) {
+		t.Errorf("decimals not written as strings: %s", data)
+	}
+	// Numbers are read from their text too.
+	q, err = ParseParams([]byte(strings.Replace(string(data), `"yuan":"16049.38"`, `"yuan":16049.38`, 1)))
+	if err != nil || q.Adjustment.Expenditure[1].Yuan.String() != "16049.38" {
+		t.Errorf("numeric decimal: %v", err)
+	}
+}
+
+func TestParamsValidate(t *testing.T) {
+	tests := []struct {
+		name   string
+		edit   func(p *Params)
+		fields string
+	}{
+		{"ok", func(p *Params) {}, ""},
+		{"missing benefit", func(p *Params) { delete(p.Benefits, "bereaved-city"); delete(p.Benefits, "microloan") },
+			"benefits.bereaved-city benefits.microloan"},
+		{"missing amount", func(p *Params) { p.Benefits["college-award"].Amount = nil }, "benefits.college-award.amount"},
+		{"missing rate", func(p *Params) { p.Benefits["dibao-supplement"].Rate = nil }, "benefits.dibao-supplement.rate"},
+		{"missing threshold", func(p *Params) { p.Benefits["serious-illness-reimbursement"].Threshold = nil },
+			"benefits.serious-illness-reimbursement.threshold"},
+		{"bad period", func(p *Params) { p.Benefits["complication-level2"].Period = "week" }, "benefits.complication-level2.period"},
+		{"wrong kind", func(p *Params) { p.Benefits["bereaved-city"].Kind = "service" }, "benefits.bereaved-city.kind"},
+		{"wrong clause", func(p *Params) { p.Benefits["microloan"].Clause = "3.2.6" }, "benefits.microloan.clause"},
+		{"clause info", func(p *Params) { delete(p.Clauses, "3.2.16") }, "clauses.3.2.16"},
+		{"public rental housing needs its area", func(p *Params) { p.Benefits["public-rental-housing"].Amount = nil },
+			"benefits.public-rental-housing.amount"},
+		{"bad change", func(p *Params) {
+			p.Benefits["bereaved-city"].Changes = []Change{{From: "2015", Amount: decimal.NewFromInt(1)},
+				{From: "2016-01-01", Amount: decimal.NewFromInt(-1)}, {From: "2016-01-01", Amount: decimal.NewFromInt(2)}}
+		}, "benefits.bereaved-city.changes[0].from benefits.bereaved-city.changes[1].amount benefits.bereaved-city.changes[2].from"},
+		{"effective", func(p *Params) { p.Effective = "" }, "effective"},
+		{"no base row", func(p *Params) {
+			p.Adjustment.Expenditure = []Expenditure{{Year: 2012, Yuan: decimal.NewFromInt(1)}}
+		}, "adjustment.expenditure"},
+		{"years out of order", func(p *Params) {
+			p.Adjustment.Expenditure = []Expenditure{{Year: 2011, Yuan: decimal.NewFromInt(1)}, {Year: 2011, Yuan: decimal.Zero}}
+		}, "adjustment.expenditure[1].year adjustment.expenditure[1].yuan"},
+	}
+	for _, tt := range tests {
+		p := testParams()
+		tt.edit(p)
+		err := p.Validate()
+		if err == nil {
+			if tt.fields != "" {
+				t.Errorf("%s: no error", tt.name)
+			}
+			continue
+		}
+		if got := strings.Join(fieldsOf(t, err), " "); got != tt.fields {
+			t.Errorf("%s: fields %q, want %q (%v)", tt.name, got, tt.fields, err)
+		}
+	}
+}
+
+func TestParseParamsErrors(t *testing.T) {
+	for _, in := range []string{`{"effective":"2013-06-09","bogus":1}`, `{`, `[]`, `{"effective":"2013-06-09"} x`} {
+		if _, err := ParseParams([]byte(in)); err == nil {
+			t.Errorf("ParseParams(%s) succeeded", in)
+		}
+	}
+}
+
+func TestBenefitIDs(t *testing.T) {
+	ids := BenefitIDs()
+	seen := map[string]bool{}
+	for _, id := range ids {
+		if seen[id] {
+			t.Errorf("benefit %s has two rules", id)
+		}
+		seen[id] = true
+	}
+	if len(ids) != len(rules) || !seen["bereaved-province"] || !seen["water-connection-free"] {
+		t.Errorf("BenefitIDs = %v", ids)
+	}
+}
