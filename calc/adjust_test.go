@@ -119,3 +119,21 @@ func TestAdjustedExplanation(t *testing.T) {
 	}
 	t.Fatalf("not granted: %+v", r)
 }
+
+func TestTriggered(t *testing.T) {
+	a := Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30"), Expenditure: []Expenditure{
+		{Year: 2011, Yuan: decimal.NewFromInt(10000)},
+		{Year: 2012, Yuan: decimal.NewFromInt(12999)},
+		{Year: 2013, Yuan: decimal.NewFromInt(13000)},
+		{Year: 2014, Yuan: decimal.NewFromInt(16000)},
+		{Year: 2015, Yuan: decimal.NewFromInt(16900)},
+	}}
+	got := a.Triggered()
+	if len(got) != 2 || got[0].From != "2014-01-01" || got[0].Growth.String() != "0.3" ||
+		got[1].From != "2016-01-01" || got[1].BaseYear != 2013 || got[1].Growth.String() != "0.3" {
+		t.Fatalf("Triggered() = %+v", got)
+	}
+	if n := len((&Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30")}).Triggered()); n != 0 {
+		t.Errorf("an empty series triggered %d adjustments", n)
+	}
+}

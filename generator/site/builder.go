@@ -22,6 +22,7 @@ type builder struct {
 	t      *templates
 	opts   Options
 	assets Assets
+	adjust *AdjustmentStatus // clause 3.1's status
 }
 
 // write writes one output file, creating its directory.

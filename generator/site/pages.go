@@ -20,7 +20,11 @@ func (b *builder) pageList() []*Page {
 		{Kind: "404", Path: "404.html", URL: "/404.html", Title: "页面未找到", Crumbs: []Crumb{home, {"页面未找到", ""}}},
 	}
 	for _, c := range pl.Clauses {
-		pages = append(pages, &Page{Kind: "clause", Path: "clauses/" + c.ID + "/index.html", URL: "/clauses/" + c.ID + "/",
+		var extra any
+		if c.ID == "3.1" {
+			extra = b.adjust
+		}
+		pages = append(pages, &Page{Extra: extra, Kind: "clause", Path: "clauses/" + c.ID + "/index.html", URL: "/clauses/" + c.ID + "/",
 			Title: c.ID + " " + c.Title, Desc: c.Summary, Clause: c, Updated: b.latest([]*model.Clause{c}),
 			Crumbs: []Crumb{home, {"实施方案全文", "/full/"}, {c.ID + " " + c.Title, ""}}})
 	}

@@ -91,6 +91,10 @@ func Build(o Options) (*Result, error) {
 // generate writes every file of the site under dir.
 func generate(dir string, plan, full *model.Plan, t *templates, o Options) error {
 	b := &builder{dir: dir, plan: plan, full: full, t: t, opts: o}
+	var err error
+	if b.adjust, err = b.adjustmentStatus(); err != nil {
+		return fmt.Errorf("build: %w", err)
+	}
 	steps := []struct {
 		name string
 		run  func() error
