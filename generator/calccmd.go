@@ -114,7 +114,9 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 		fmt.Fprintln(stderr, err)
 		return nil, exitContent
 	}
-	cp, err := validParams(plan)
+	// The published plan, as the site's calculator sees it: drafts and
+	// clauses not yet published never set a standard.
+	cp, err := validParams(plan.Visible(today(), false))
 	if err != nil {
 		for _, e := range flatten(err) {
 			fmt.Fprintf(stderr, "%s: calculator parameters: %v\n", dir, e)

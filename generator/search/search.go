@@ -1,6 +1,21 @@
-// Package search builds the static full-text index of the site: a
-// tokenizer shared (by test) with the browser, an index split into small
-// shards, and the JavaScript that queries it.
+// Package search builds the static full-text index of the site and the
+// script that queries it in the browser.
+//
+// Any contiguous phrase a resident types is found exactly: text is split
+// into single Han characters and ASCII words (tokenize.go), and the index
+// holds every token and token pair, plus the longer grams that extend
+// frequent ones (index.go), so that a phrase is either one indexed gram
+// or a few grams whose positions are checked for adjacency (query.go).
+// Results are ranked by BM25F with a boost per kind of page (rank.go);
+// staff synonyms expand queries (synonym.go).
+//
+// The index is split into small files (write.go): dictionary shards,
+// postings packs and per-document fragments, so that a query downloads
+// a few of them. search.js repeats the tokenizer and the query evaluation
+// of the Reader in query.go; the tests run it under node and compare.
+//
+// The package searchtest holds the relevance table, the test fixture and
+// a synthetic corpus for benchmarks (scripts/search-bench.sh).
 package search
 
 // Doc is one page to index.
@@ -12,6 +27,10 @@ type Doc struct {
 	Groups     []string // group names
 	Summary    string   // plain-language summary
 	Body       string   // original text, plain
+	// Keywords are short names of what the page grants or sets (for a
+	// clause: its benefit and target names). They are indexed with the
+	// department and group names, above the body.
+	Keywords []string
 }
 
 // Synonym is a staff-maintained equivalence: every word in Words is
@@ -25,10 +44,7 @@ type Synonym struct {
 // Assets names the files the pages must reference.
 type Assets struct {
 	Script string // site-absolute URL of the search script, content-hashed
-}
-
-// Write indexes docs and writes the index shards and the search script
-// under outDir. It must be deterministic: same input, same bytes.
-func Write(outDir string, docs []Doc, syn []Synonym) (Assets, error) {
-	return Assets{}, nil
+	Meta   string // site-absolute URL of the index meta file, content-hashed
+	Files  int    // files written
+	Bytes  int64  // bytes written
 }

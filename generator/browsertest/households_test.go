@@ -1,0 +1,116 @@
+package browsertest
+
+import (
+	"encoding/json"
+	"fmt"
+	"math/rand/v2"
+
+	"gyportal/calc"
+)
+
+// households generates at least n households: every value of every
+// enumerated fact, the boundaries of the numbers (around the thresholds
+// the parameters set), dates around the effective date, and malformed
+// input, then random mixtures, all from a fixed seed.
+func households(p *calc.Params, n int) []string {
+	var out []string
+	add := func(m map[string]any) {
+		data, err := json.Marshal(m)
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, string(data))
+	}
+	// Every hukou × family, with and without each yes/no fact.
+	flags := []string{"dibao", "poor", "integrity", "can_develop_project", "disabled_parent",
+		"ethnic_minority", "wubao", "middle_low_income"}
+	for _, h := range calc.Hukous {
+		for _, f := range calc.Families {
+			add(map[string]any{"hukou": h, "family": f})
+			for _, fl := range flags {
+				add(map[string]any{"hukou": h, "family": f, fl: true, "members": 3, "dibao_standard": "2400"})
+			}
+		}
+	}
+	// Every stage, admitted or not, for each family.
+	for _, f := range calc.Families {
+		for _, s := range calc.Stages {
+			for _, adm := range []bool{false, true} {
+				add(map[string]any{"hukou": "rural", "family": f, "dibao": adm, "poor": !adm, "disabled_parent": true,
+					"members": 2, "dibao_standard": "1", "children": []any{map[string]any{"stage": s, "admitted_to_college": adm}}})
+			}
+		}
+	}
+	// Complication levels and members at their bounds.
+	for lvl := 0; lvl <= 4; lvl++ {
+		add(map[string]any{"hukou": "urban", "family": "other_planned", "complication_level": lvl})
+	}
+	for _, m := range []any{1, 100, "1", "100", 0, 101, -1, "3.5", "x"} {
+		add(map[string]any{"hukou": "rural", "family": "only_son", "dibao": true, "members": m, "dibao_standard": "2500.55"})
+	}
+	// Amounts around the thresholds the standards set.
+	edge := func(id string, get func(*calc.Standard) string) []string {
+		s := p.Benefits[id]
+		if s == nil {
+			return []string{"0", "1"}
+		}
+		v := get(s)
+		d, _ := json.Marshal(v)
+		_ = d
+		return []string{"0", "0.01", v, v + ".01", v + "1", "99999999.99", "-1", "1e3", "abc"}
+	}
+	for _, m := range edge("serious-illness-reimbursement", func(s *calc.Standard) string { return s.Threshold.String() }) {
+		add(map[string]any{"hukou": "rural", "family": "none", "medical_out_of_pocket": m})
+	}
+	for _, a := range edge("public-rental-housing", func(s *calc.Standard) string { return s.Amount.String() }) {
+		add(map[string]any{"hukou": "urban", "family": "only_son", "middle_low_income": true, "housing_area_per_capita": a})
+	}
+	for _, d := range []string{"2013-06-08", p.Effective, "2013-06-10", "2030-01-01", "2013-02-30", "yesterday"} {
+		add(map[string]any{"hukou": "rural", "family": "bereaved", "date": d})
+	}
+	// Malformed input.
+	for _, m := range []map[string]any{
+		{}, {"hukou": "rural"}, {"family": "none"}, {"hukou": "moon", "family": "sun"}, {"hukou": 1, "family": true},
+		{"hukou": "rural", "family": "none", "colour": "red"}, {"hukou": "rural", "family": "none", "children": "two"},
+		{"hukou": "rural", "family": "none", "children": []any{map[string]any{}}},
+		{"hukou": "rural", "family": "none", "children": []any{map[string]any{"stage": "phd", "pet": 1}}},
+		{"hukou": "rural", "family": "none", "dibao": "yes"},
+	} {
+		add(m)
+	}
+	// Random mixtures.
+	r := rand.New(rand.NewPCG(89, 2013))
+	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
+	for len(out) < n {
+		m := map[string]any{"hukou": pick(calc.Hukous), "family": pick(calc.Families)}
+		for _, fl := range flags {
+			if r.IntN(3) == 0 {
+				m[fl] = true
+			}
+		}
+		if r.IntN(4) > 0 {
+			m["members"] = 1 + r.IntN(8)
+		}
+		if r.IntN(2) == 0 {
+			m["dibao_standard"] = fmt.Sprintf("%d.%02d", 1000+r.IntN(5000), r.IntN(100))
+		}
+		if r.IntN(3) == 0 {
+			m["complication_level"] = r.IntN(5)
+		}
+		if r.IntN(3) == 0 {
+			m["medical_out_of_pocket"] = fmt.Sprintf("%d.%02d", r.IntN(40000), r.IntN(100))
+		}
+		if r.IntN(3) == 0 {
+			m["housing_area_per_capita"] = fmt.Sprintf("%d.%d", r.IntN(30), r.IntN(10))
+		}
+		var kids []any
+		for k := r.IntN(4); k > 0; k-- {
+			kids = append(kids, map[string]any{"stage": pick(calc.Stages), "admitted_to_college": r.IntN(4) == 0})
+		}
+		if kids != nil {
+			m["children"] = kids
+		}
+		add(m)
+	}
+	return out
+}

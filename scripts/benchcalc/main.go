@@ -1,0 +1,163 @@
+// Command benchcalc measures the calculator for scripts/bench-calculator.sh:
+// the WebAssembly's size raw, gzip and brotli; the time from navigation to
+// the first answer in headless Chromium (median of 5 cold loads); and, with
+// --lighthouse, the Lighthouse mobile scores of every page kind.
+//
+//	go run ./scripts/benchcalc [--lighthouse PATH-TO-lighthouse-cli]
+package main
+
+import (
+	"context"
+	"encoding/json"
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chromedp/chromedp"
+
+	"gyportal/generator/browsertest"
+)
+
+// query is the household the timing loads (answers in the URL).
+const query = "hukou=rural&family=two_daughters&members=4&child1=college&child1_college=1&child2=senior"
+
+func main() {
+	lighthouse := flag.String("lighthouse", "", "path of the lighthouse CLI; empty skips Lighthouse")
+	runs := flag.Int("runs", 5, "cold loads to time")
+	flag.Parse()
+	if err := run(*lighthouse, *runs); err != nil {
+		fmt.Fprintln(os.Stderr, "benchcalc:", err)
+		os.Exit(1)
+	}
+}
+
+func run(lighthouse string, runs int) error {
+	root, err := browsertest.Root()
+	if err != nil {
+		return err
+	}
+	chromium, err := browsertest.Chromium()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.MkdirTemp("", "benchcalc-")
+	if err != nil {
+		return err
+	}
+	defer os.RemoveAll(tmp)
+	dir := filepath.Join(tmp, "public")
+	res, err := browsertest.BuildSite(root, dir)
+	if err != nil {
+		return err
+	}
+	if err := sizes(dir); err != nil {
+		return err
+	}
+	srv := browsertest.Serve(dir)
+	defer srv.Close()
+
+	var times []float64
+	for i := 0; i < runs; i++ {
+		ms, err := firstAnswer(chromium, filepath.Join(tmp, fmt.Sprintf("profile-%d", i)), srv.URL+"/calculator/?"+query)
+		if err != nil {
+			return err
+		}
+		times = append(times, ms)
+	}
+	slices.Sort(times)
+	fmt.Printf("first answer after navigation (headless Chromium, cold cache, brotli): median %.0f ms of %d (min %.0f, max %.0f)\n",
+		times[len(times)/2], len(times), times[0], times[len(times)-1])
+
+	if lighthouse == "" {
+		return nil
+	}
+	pl := res.Plan
+	pages := []struct{ kind, path string }{
+		{"home", "/"}, {"clause", "/clauses/" + pl.Clauses[len(pl.Clauses)/2].ID + "/"},
+		{"department", "/departments/" + pl.Departments[0].ID + "/"}, {"group", "/groups/" + pl.Groups[0].ID + "/"},
+		{"full", "/full/"}, {"search", "/search/"}, {"calculator", "/calculator/"},
+		{"calculator+answer", "/calculator/?" + query}, {"updates", "/updates/"}, {"open-data", "/open-data/"},
+		{"404", "/404.html"},
+	}
+	fmt.Printf("\nLighthouse (mobile) %-18s %5s %5s %5s %5s\n", "page", "perf", "a11y", "bp", "seo")
+	for _, p := range pages {
+		scores, err := lighthouseScores(lighthouse, chromium, srv.URL+p.path, tmp)
+		if err != nil {
+			return fmt.Errorf("lighthouse %s: %w", p.path, err)
+		}
+		fmt.Printf("                    %-18s %5d %5d %5d %5d\n", p.kind, scores[0], scores[1], scores[2], scores[3])
+	}
+	return nil
+}
+
+// sizes prints the WebAssembly's size raw, gzip and brotli.
+func sizes(dir string) error {
+	m, err := filepath.Glob(filepath.Join(dir, "assets", "calc.*.wasm"))
+	if err != nil || len(m) != 1 {
+		return fmt.Errorf("no single calc.*.wasm in the build (%v)", m)
+	}
+	var out []string
+	for _, ext := range []string{"", ".gz", ".br"} {
+		info, err := os.Stat(m[0] + ext)
+		if err != nil {
+			return err
+		}
+		out = append(out, fmt.Sprintf("%.0f KiB", float64(info.Size())/1024))
+	}
+	fmt.Printf("WebAssembly %s: raw %s, gzip %s, brotli %s\n", filepath.Base(m[0]), out[0], out[1], out[2])
+	return nil
+}
+
+// firstAnswer loads url in a fresh browser and returns the milliseconds
+// from navigation start to the page's calc-first-answer mark.
+func firstAnswer(chromium, profile, url string) (float64, error) {
+	ctx, cancel := browsertest.NewBrowser(context.Background(), chromium, profile)
+	defer cancel()
+	if err := chromedp.Do(ctx); err != nil {
+		return 0, err
+	}
+	tctx, cancelT := context.WithTimeout(ctx, time.Minute)
+	defer cancelT()
+	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
+		return 0, err
+	}
+	return chromedp.Run(tctx, chromedp.Poll[float64](
+		`(performance.getEntriesByName("calc-first-answer")[0] || {}).startTime`, chromedp.WithPollingInterval(5*time.Millisecond)))
+}
+
+// lighthouseScores runs Lighthouse's mobile audit and returns the scores
+// (0–100) of performance, accessibility, best practices and SEO.
+func lighthouseScores(cli, chromium, url, tmp string) ([4]int, error) {
+	var scores [4]int
+	out := filepath.Join(tmp, "lh.json")
+	flags := strings.Join(append(browsertest.Flags, "--user-data-dir="+filepath.Join(tmp, "lh-profile")), " ")
+	cmd := exec.Command(cli, url, "--quiet", "--output=json", "--output-path="+out,
+		"--only-categories=performance,accessibility,best-practices,seo", "--chrome-flags="+flags)
+	cmd.Env = append(os.Environ(), "CHROME_PATH="+chromium)
+	if msg, err := cmd.CombinedOutput(); err != nil {
+		return scores, fmt.Errorf("%w\n%s", err, msg)
+	}
+	data, err := os.ReadFile(out)
+	if err != nil {
+		return scores, err
+	}
+	var rep struct {
+		Categories map[string]struct{ Score *float64 } `json:"categories"`
+	}
+	if err := json.Unmarshal(data, &rep); err != nil {
+		return scores, err
+	}
+	for i, c := range []string{"performance", "accessibility", "best-practices", "seo"} {
+		if s := rep.Categories[c].Score; s != nil {
+			scores[i] = int(*s*100 + 0.5)
+		} else {
+			scores[i] = -1
+		}
+	}
+	return scores, nil
+}

@@ -1,0 +1,434 @@
+// The calculator page: window.policyCalc, the form, the answer.
+//
+// Every rule lives in calc/ (Go), compiled to WebAssembly and run in a Web
+// Worker (calc-worker.js). This script only maps the form to the facts
+// JSON, keeps the answers in the URL, and shows the answer JSON as HTML.
+'use strict';
+(function () {
+  var me = document.currentScript;
+  var assets = {
+    worker: me.getAttribute('data-worker'),
+    wasm: me.getAttribute('data-wasm'),
+    wasmExec: me.getAttribute('data-wasm-exec'),
+    params: me.getAttribute('data-params')
+  };
+
+  // ---- window.policyCalc ------------------------------------------------
+
+  var worker = null;
+  var pending = {};
+  var nextID = 1;
+
+  function startWorker() {
+    worker = new Worker(assets.worker);
+    worker.onmessage = function (e) {
+      var m = e.data;
+      if (m.ready === false) {
+        failAll(m.error);
+        return;
+      }
+      var p = pending[m.id];
+      if (!p) return;
+      delete pending[m.id];
+      if (m.ok) p.resolve(m.value); else p.reject(new Error(m.error));
+    };
+    worker.onerror = function (e) { failAll(e.message || '计算程序加载失败'); };
+    worker.postMessage({ init: { wasmExec: assets.wasmExec, wasm: assets.wasm, params: assets.params } });
+  }
+
+  function failAll(msg) {
+    Object.keys(pending).forEach(function (id) {
+      pending[id].reject(new Error(msg));
+      delete pending[id];
+    });
+    loadError = msg || '计算程序加载失败';
+  }
+  var loadError = null;
+
+  // localDate is the reader's calendar date, YYYY-MM-DD.
+  function localDate() {
+    var d = new Date();
+    function two(n) { return (n < 10 ? '0' : '') + n; }
+    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  }
+
+  // policyCalc(factsJSON[, date]) resolves with the answer JSON string,
+  // byte for byte what `generator calc` prints for the household.
+  window.policyCalc = function (factsJSON, date) {
+    if (typeof factsJSON !== 'string') factsJSON = JSON.stringify(factsJSON);
+    if (loadError) return Promise.reject(new Error(loadError));
+    if (!worker) startWorker();
+    var id = nextID++;
+    return new Promise(function (resolve, reject) {
+      pending[id] = { resolve: resolve, reject: reject };
+      worker.postMessage({ id: id, facts: factsJSON, date: date || localDate() });
+    });
+  };
+
+  // policyCalcBatch(listOfFactsJSON[, date]) resolves with the answers in
+  // order; an error becomes {"error": message}. For tests and other pages.
+  window.policyCalcBatch = function (list, date) {
+    return Promise.all(list.map(function (f) {
+      return window.policyCalc(f, date).catch(function (err) { return JSON.stringify({ error: err.message }); });
+    }));
+  };
+
+  startWorker(); // compile while the reader fills in the form
+
+  // ---- the form ---------------------------------------------------------
+
+  var form = document.getElementById('calc-form');
+  if (!form) return;
+  var out = document.getElementById('calc-result');
+  var status = document.getElementById('calc-status');
+  var summary = document.getElementById('calc-errors');
+
+  // factsOf maps the form to the facts JSON object: data-fact names the
+  // fact, empty answers (不清楚) are left out so the rules' defaults apply.
+  function factsOf() {
+    var facts = {};
+    var children = [];
+    Array.prototype.forEach.call(form.elements, function (el) {
+      var name = el.getAttribute('data-fact');
+      var child = el.getAttribute('data-child');
+      if (child !== null) {
+        var i = Number(child);
+        children[i] = children[i] || {};
+        if (el.type === 'checkbox') { if (el.checked) children[i].admitted_to_college = true; }
+        else if (el.value) children[i].stage = el.value;
+        return;
+      }
+      if (!name) return;
+      if (el.type === 'radio') { if (el.checked) facts[name] = el.value; }
+      else if (el.type === 'checkbox') { if (el.checked) facts[name] = true; }
+      else {
+        var v = halfWidth(el.value.trim());
+        if (v !== '') facts[name] = v; // numbers travel as text, as calc reads them
+      }
+    });
+    var kids = [];
+    children.forEach(function (c, i) {
+      if (c && c.stage) kids.push({ row: i, child: c });
+    });
+    if (kids.length) facts.children = kids.map(function (k) { return k.child; });
+    return { facts: facts, rows: kids.map(function (k) { return k.row; }) };
+  }
+
+  // halfWidth turns full-width digits and point (１２．５) into ASCII.
+  function halfWidth(s) {
+    return s.replace(/[\uff10-\uff19\uff0e]/g, function (c) {
+      return String.fromCharCode(c.charCodeAt(0) - 0xfee0);
+    });
+  }
+
+  // fill sets the form from a query string (the same names a plain GET
+  // submission of the form uses).
+  function fill(query) {
+    var q = new URLSearchParams(query);
+    filling = true;
+    form.reset(); // fires 'reset' synchronously
+    filling = false;
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || !q.has(el.name)) return;
+      var vals = q.getAll(el.name);
+      if (el.type === 'radio' || el.type === 'checkbox') el.checked = vals.indexOf(el.value) >= 0;
+      else el.value = vals[0];
+    });
+  }
+
+  function queryOf() {
+    var q = new URLSearchParams();
+    Array.prototype.forEach.call(form.elements, function (el) {
+      if (!el.name || el.disabled) return;
+      if ((el.type === 'radio' || el.type === 'checkbox') && !el.checked) return;
+      if (el.tagName === 'BUTTON' || el.value === '') return;
+      q.append(el.name, el.value);
+    });
+    return q.toString();
+  }
+
+  // ---- errors -----------------------------------------------------------
+
+  function clearErrors() {
+    Array.prototype.forEach.call(form.querySelectorAll('.field-error'), function (p) {
+      p.hidden = true;
+      p.textContent = '';
+    });
+    Array.prototype.forEach.call(form.querySelectorAll('[aria-invalid]'), function (el) {
+      el.removeAttribute('aria-invalid');
+    });
+    summary.hidden = true;
+    summary.querySelector('ul').textContent = '';
+  }
+
+  // fieldOf maps a fact path from calc ("members", "children[1].stage")
+  // to the form field's id.
+  function fieldOf(path, rows) {
+    var m = /^children\[(\d+)\]/.exec(path);
+    if (m) return 'f-child' + ((rows[Number(m[1])] || 0) + 1);
+    return 'f-' + path.replace(/_/g, '-');
+  }
+
+  function showErrors(list) {
+    var ul = summary.querySelector('ul');
+    list.forEach(function (e) {
+      var el = document.getElementById(e.id);
+      var box = document.getElementById('e-' + e.id.slice(2));
+      var text = e.msg;
+      if (box) {
+        box.textContent = text;
+        box.hidden = false;
+      }
+      if (el) el.setAttribute('aria-invalid', 'true');
+      var li = document.createElement('li');
+      var a = document.createElement('a');
+      a.href = '#' + (el ? e.id : 'calc-form');
+      a.textContent = (el ? labelOf(el) + '：' : '') + text;
+      li.appendChild(a);
+      ul.appendChild(li);
+    });
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  function labelOf(el) {
+    var q = el.closest('[data-question]');
+    return q ? q.getAttribute('data-question') : '';
+  }
+
+  // missing lists the questions marked required that have no answer.
+  function missing() {
+    var list = [];
+    Array.prototype.forEach.call(form.querySelectorAll('fieldset[data-required]'), function (fs) {
+      if (!fs.querySelector('input:checked')) {
+        list.push({ id: fs.querySelector('input').id, msg: fs.getAttribute('data-required') });
+      }
+    });
+    return list;
+  }
+
+  // calcErrors turns calc's error text ("field: message" per line).
+  function calcErrors(message, rows) {
+    return message.split('\n').filter(Boolean).map(function (line) {
+      var i = line.indexOf(': ');
+      if (i < 0) return { id: 'calc-form', msg: line };
+      return { id: fieldOf(line.slice(0, i), rows), msg: line.slice(i + 2) };
+    });
+  }
+
+  // ---- answering ----------------------------------------------------------
+
+  var seq = 0;
+
+  function answer(focus) {
+    clearErrors();
+    var miss = missing();
+    if (miss.length) {
+      out.hidden = true;
+      showErrors(miss);
+      return;
+    }
+    var f = factsOf();
+    var mine = ++seq;
+    var slow = setTimeout(function () { status.textContent = '正在准备计算程序，请稍候……'; }, 300);
+    window.policyCalc(JSON.stringify(f.facts)).then(function (json) {
+      clearTimeout(slow);
+      if (mine !== seq) return;
+      render(JSON.parse(json));
+      status.textContent = '计算完成，结果见下方。';
+      if (window.performance && performance.mark) performance.mark('calc-first-answer');
+      if (focus) document.getElementById('h-result').focus();
+      else if (location.hash === '#h-result') out.scrollIntoView();
+    }, function (err) {
+      clearTimeout(slow);
+      if (mine !== seq) return;
+      out.hidden = true;
+      if (loadError) {
+        status.textContent = '计算程序未能加载（' + loadError + '）。请刷新页面再试，或参考下方的典型家庭表。';
+        return;
+      }
+      status.textContent = '';
+      showErrors(calcErrors(err.message, f.rows));
+    });
+  }
+
+  form.addEventListener('submit', function (e) {
+    e.preventDefault();
+    var q = queryOf();
+    if (location.search.slice(1) !== q) history.pushState(null, '', '?' + q + '#h-result');
+    answer(true);
+  });
+
+  var filling = false;
+  form.addEventListener('reset', function () {
+    if (filling) return;
+    setTimeout(function () {
+      clearErrors();
+      out.hidden = true;
+      status.textContent = '';
+      if (location.search) history.pushState(null, '', location.pathname);
+    }, 0);
+  });
+
+  window.addEventListener('popstate', fromURL);
+
+  function fromURL() {
+    fill(location.search);
+    if (location.search.length > 1) answer(false);
+    else {
+      clearErrors();
+      out.hidden = true;
+    }
+  }
+
+  var printBtn = document.getElementById('calc-print');
+  if (printBtn) printBtn.addEventListener('click', function () { window.print(); });
+
+  if (location.search.length > 1) fromURL();
+
+  // ---- rendering ------------------------------------------------------------
+
+  var periods = { once: '一次性', month: '每月', year: '每年' };
+
+  // yuan formats "20000.00" as "20,000元" and "1234.50" as "1,234.50元".
+  function yuan(s) {
+    var parts = s.split('.');
+    var whole = parts[0].replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+    return whole + (parts[1] && parts[1] !== '00' ? '.' + parts[1] : '') + '元';
+  }
+
+  function el(tag, text, cls) {
+    var n = document.createElement(tag);
+    if (text !== undefined && text !== null) n.textContent = text;
+    if (cls) n.className = cls;
+    return n;
+  }
+
+  function clauseLink(id, title) {
+    var a = el('a', '第' + id + '条' + (title ? '（' + title + '）' : ''));
+    a.href = '/clauses/' + id + '/';
+    return a;
+  }
+
+  function row(dl, term, value) {
+    dl.appendChild(el('dt', term));
+    var dd = el('dd');
+    if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
+    dl.appendChild(dd);
+  }
+
+  function entitlement(e) {
+    var li = el('li', null, 'benefit');
+    var title = e.title + (e.child !== undefined ? '（第' + (e.child + 1) + '个子女）' : '');
+    li.appendChild(el('h4', title));
+    var dl = el('dl', null, 'facts');
+    if (e.kind === 'cash') {
+      row(dl, '金额', (e.minimum ? '不低于' : '') + yuan(e.amount));
+      row(dl, '发放', periods[e.period] || e.period);
+    }
+    row(dl, '找谁办', e.department);
+    var p = el('span');
+    p.appendChild(clauseLink(e.clause, e.clause_title));
+    row(dl, '依据', p);
+    row(dl, '说明', e.explanation);
+    li.appendChild(dl);
+    return li;
+  }
+
+  function section(id, title) {
+    var s = el('section');
+    s.setAttribute('aria-labelledby', id);
+    var h = el('h3', title);
+    h.id = id;
+    s.appendChild(h);
+    return s;
+  }
+
+  function render(r) {
+    var body = document.getElementById('calc-answer');
+    body.textContent = '';
+    body.appendChild(el('p', '按 ' + r.date + ' 当天执行的标准计算。'));
+    if (r.notice) body.appendChild(el('p', r.notice, 'status'));
+
+    var cash = r.entitlements.filter(function (e) { return e.kind === 'cash'; });
+    var other = r.entitlements.filter(function (e) { return e.kind !== 'cash'; });
+
+    var tot = section('h-totals', '现金待遇合计');
+    var dl = el('dl', null, 'facts totals');
+    row(dl, '一次性', yuan(r.totals.once));
+    row(dl, '每月', yuan(r.totals.month));
+    row(dl, '每年', yuan(r.totals.year));
+    tot.appendChild(dl);
+    if (cash.some(function (e) { return e.minimum; })) {
+      tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
+    }
+    body.appendChild(tot);
+
+    var s1 = section('h-cash', '可以领取的现金待遇（' + cash.length + '项）');
+    s1.appendChild(list(cash, entitlement, '按您填写的情况，暂时没有可以领取的现金待遇。'));
+    body.appendChild(s1);
+
+    var s2 = section('h-service', '可以享受的服务和优先照顾（' + other.length + '项）');
+    s2.appendChild(list(other, entitlement, '暂无。'));
+    body.appendChild(s2);
+
+    var s3 = section('h-not', '不能领取的现金待遇和原因（' + r.not_granted.length + '项）');
+    s3.appendChild(list(r.not_granted, function (n) {
+      var li = el('li', null, 'benefit');
+      li.appendChild(el('h4', n.title));
+      var d = el('dl', null, 'facts');
+      row(d, '原因', n.condition);
+      row(d, '找谁办', n.department);
+      var span = el('span');
+      span.appendChild(clauseLink(n.clause));
+      row(d, '依据', span);
+      li.appendChild(d);
+      return li;
+    }, '没有。'));
+    body.appendChild(s3);
+
+    body.appendChild(answers());
+    out.hidden = false;
+  }
+
+  function list(items, fn, empty) {
+    if (!items.length) return el('p', empty);
+    var ul = el('ul', null, 'benefits');
+    items.forEach(function (x) { ul.appendChild(fn(x)); });
+    return ul;
+  }
+
+  // answers lists what the family entered, for the printed sheet.
+  function answers() {
+    var s = section('h-answers', '您填写的情况');
+    var ul = el('ul');
+    Array.prototype.forEach.call(form.querySelectorAll('[data-question]'), function (q) {
+      var v = describe(q);
+      if (v) ul.appendChild(el('li', q.getAttribute('data-question') + '：' + v));
+    });
+    s.appendChild(ul);
+    var p = el('p', '本结果的网址（可收藏、转发，或在办事时出示）：', 'note');
+    p.appendChild(el('span', location.href.replace(/#.*$/, ''), 'url'));
+    s.appendChild(p);
+    return s;
+  }
+
+  function describe(q) {
+    var parts = [];
+    Array.prototype.forEach.call(q.querySelectorAll('input, select'), function (i) {
+      if (i.type === 'radio' || i.type === 'checkbox') {
+        if (i.checked) parts.push(textOf(i));
+      } else if (i.tagName === 'SELECT') {
+        if (i.value) parts.push(i.options[i.selectedIndex].text);
+      } else if (i.value.trim()) {
+        parts.push(i.value.trim() + (i.getAttribute('data-unit') || ''));
+      }
+    });
+    return parts.join('，');
+  }
+
+  function textOf(input) {
+    var l = input.closest('label') || document.querySelector('label[for="' + input.id + '"]');
+    return l ? l.textContent.trim() : input.value;
+  }
+})();
