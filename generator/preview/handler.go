@@ -2,10 +2,9 @@ package preview
 
 import (
 	"bytes"
+	"io/fs"
 	"net/http"
-	"os"
 	"path"
-	"path/filepath"
 	"strings"
 )
 
@@ -45,21 +44,24 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveHTML(w, r, name, http.StatusOK)
 	default:
 		w.Header().Set("Cache-Control", "no-cache")
-		http.FileServer(http.Dir(s.cfg.Build.Out)).ServeHTTP(w, r)
+		http.FileServerFS(s.site()).ServeHTTP(w, r)
 	}
 }
 
 // resolve maps a cleaned URL path to a file of the output directory; a
 // directory stands for its index.html.
 func (s *Server) resolve(upath string) (name string, isDir, ok bool) {
-	name = filepath.Join(s.cfg.Build.Out, filepath.FromSlash(upath))
-	info, err := os.Stat(name)
+	name = strings.TrimPrefix(upath, "/")
+	if name == "" {
+		name = "."
+	}
+	info, err := fs.Stat(s.site(), name)
 	if err != nil {
 		return "", false, false
 	}
 	if info.IsDir() {
-		name = filepath.Join(name, "index.html")
-		if info, err = os.Stat(name); err != nil || info.IsDir() {
+		name = path.Join(name, "index.html")
+		if info, err = fs.Stat(s.site(), name); err != nil || info.IsDir() {
 			return "", false, false
 		}
 		return name, true, true
@@ -67,9 +69,12 @@ func (s *Server) resolve(upath string) (name string, isDir, ok bool) {
 	return name, false, info.Mode().IsRegular()
 }
 
+// site is the last good build, held in memory.
+func (s *Server) site() fs.FS { return s.cfg.Build.Memory }
+
 func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
-	name := filepath.Join(s.cfg.Build.Out, "404.html")
-	if _, err := os.Stat(name); err == nil {
+	name := "404.html"
+	if _, err := fs.Stat(s.site(), name); err == nil {
 		s.serveHTML(w, r, name, http.StatusNotFound)
 		return
 	}
@@ -79,7 +84,7 @@ func (s *Server) serveNotFound(w http.ResponseWriter, r *http.Request) {
 
 // serveHTML serves a page with the preview state (and overlay) inserted.
 func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, name string, status int) {
-	page, err := os.ReadFile(name)
+	page, err := fs.ReadFile(s.site(), name)
 	if err != nil {
 		s.serveNotFound(w, r)
 		return

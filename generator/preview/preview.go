@@ -1,5 +1,6 @@
 // Package preview is the staff's live preview of the site: it builds the
-// site, serves the output directory over HTTP, watches the source
+// site in memory (nothing is written to disk, so a rebuild costs only the
+// rendering), serves it over HTTP, watches the source
 // directories, rebuilds on change (debounced) and makes open pages
 // reload themselves.
 //
@@ -10,8 +11,8 @@
 // HTML page it serves and sends it over the event stream on connect and
 // after each build. A page whose token differs from the stream's reloads.
 //
-// A failed build leaves the output directory as it was (site.Build swaps
-// directories only on success), so the last good site keeps being served.
+// A failed build leaves the served files as they were (site.Build installs
+// a build only on success), so the last good site keeps being served.
 // Until a build succeeds again, the server inserts an overlay listing the
 // errors (role="alert") into every HTML page it serves.
 package preview
@@ -88,6 +89,9 @@ func New(cfg Config) *Server {
 		cfg.ErrLog = io.Discard
 	}
 	cfg.Build.Preview = Script
+	if cfg.Build.Memory == nil {
+		cfg.Build.Memory = &site.Memory{} // the preview writes nothing to disk
+	}
 	return &Server{
 		cfg:   cfg,
 		epoch: fmt.Sprintf("%x", time.Now().UnixNano()),

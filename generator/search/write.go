@@ -12,7 +12,9 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,27 +74,38 @@ type kindRange struct {
 	AvgBody float64 `json:"avgB"`
 }
 
+// Writer receives the files of the index, named relative to the site
+// root ("search/meta.….json"). It must be safe for concurrent use.
+type Writer interface {
+	WriteFile(name string, data []byte) error
+}
+
 // Write indexes docs and writes the index shards and the search script
-// under outDir/search/. It must be deterministic: same input, same bytes.
+// under outDir/search/, replacing the index of an earlier Write there. It
+// is deterministic: same input, same bytes.
 func Write(outDir string, docs []Doc, syn []Synonym) (Assets, error) {
 	return WriteOptions(outDir, docs, syn, Options{})
 }
 
 // WriteOptions is Write with a tuned layout.
 func WriteOptions(outDir string, docs []Doc, syn []Synonym, opts Options) (Assets, error) {
-	b, err := build(docs, opts)
-	if err != nil {
-		return Assets{}, err
-	}
 	dir := filepath.Join(outDir, "search")
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return Assets{}, err
 	}
-	tmp := filepath.Join(dir, ".i-build")
-	if err := os.RemoveAll(tmp); err != nil {
+	if err := clean(dir); err != nil {
 		return Assets{}, err
 	}
-	w := &fileWriter{root: tmp}
+	return WriteTo(dirWriter(outDir), docs, syn, opts)
+}
+
+// WriteTo indexes docs and hands every file of the index to w.
+func WriteTo(out Writer, docs []Doc, syn []Synonym, opts Options) (Assets, error) {
+	b, err := build(docs, opts)
+	if err != nil {
+		return Assets{}, err
+	}
+	w := &fileWriter{}
 	layout := b.layout()
 	b.writeIndex(w, layout)
 	b.writeDocs(w)
@@ -100,10 +113,7 @@ func WriteOptions(outDir string, docs []Doc, syn []Synonym, opts Options) (Asset
 		return Assets{}, err
 	}
 	idxDir := "i-" + w.hash()
-	if err := clean(dir); err != nil {
-		return Assets{}, err
-	}
-	if err := os.Rename(tmp, filepath.Join(dir, idxDir)); err != nil {
+	if err := w.flush(out, "search/"+idxDir+"/"); err != nil {
 		return Assets{}, err
 	}
 
@@ -132,17 +142,31 @@ func WriteOptions(outDir string, docs []Doc, syn []Synonym, opts Options) (Asset
 	metaName := "meta." + shortHash(metaJSON) + ".json"
 	script := bytes.Replace(compactJS(scriptSource), []byte(`"__META__"`), []byte(strconv.Quote(metaName)), 1)
 	scriptName := "search." + shortHash(script) + ".js"
-	for name, data := range map[string][]byte{metaName: metaJSON, scriptName: script} {
-		if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
+	for _, f := range []struct {
+		name string
+		data []byte
+	}{{metaName, metaJSON}, {scriptName, script}} {
+		if err := out.WriteFile("search/"+f.name, f.data); err != nil {
 			return Assets{}, err
 		}
 	}
 	return Assets{
 		Script: "/search/" + scriptName,
 		Meta:   "/search/" + metaName,
-		Files:  w.files + 2,
+		Files:  len(w.files) + 2,
 		Bytes:  w.bytes + int64(len(metaJSON)+len(script)),
 	}, nil
+}
+
+// dirWriter writes files under a directory on disk.
+type dirWriter string
+
+func (d dirWriter) WriteFile(name string, data []byte) error {
+	path := filepath.Join(string(d), filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(path, data, 0o644)
 }
 
 // clean removes the outputs of earlier builds from dir: index
@@ -343,53 +367,57 @@ func (b *builder) writeDocs(w *fileWriter) {
 }
 
 // segments splits body into n segments of seg positions each; a segment
-// runs on for snippetOverlap tokens into the next.
+// runs on for snippetOverlap tokens into the next. Tokens come in position
+// order, so each boundary is found by binary search (linear overall).
 func segments(body string, seg, n int) []string {
 	if n <= 1 {
 		return []string{body}
 	}
 	toks := Tokenize(body)
+	first := func(pos int) int { // index of the first token at or after pos
+		return sort.Search(len(toks), func(i int) bool { return toks[i].Pos >= pos })
+	}
 	out := make([]string, n)
 	for k := range n {
-		lo, hi := k*seg, (k+1)*seg
-		start, end, extra := -1, len(body), 0
+		end := len(body)
+		if i := first((k + 1) * seg); k < n-1 && i < len(toks) {
+			if i+snippetOverlap < len(toks) {
+				end = toks[i+snippetOverlap].Start
+			} else {
+				end = toks[len(toks)-1].End
+			}
+		}
+		start := end
 		if k == 0 {
 			start = 0
-		}
-		for _, t := range toks {
-			if t.Pos >= lo && start < 0 {
-				start = t.Start
-			}
-			if t.Pos >= hi {
-				if extra == snippetOverlap || k == n-1 {
-					end = t.Start
-					break
-				}
-				extra++
-				end = t.End
-			}
-		}
-		if k == n-1 {
-			end = len(body)
-		}
-		if start < 0 {
-			start = end
+		} else if i := first(k * seg); i < len(toks) {
+			start = toks[i].Start
 		}
 		out[k] = body[start:end]
 	}
 	return out
 }
 
-// fileWriter writes files under root from many goroutines and keeps a
-// hash of every file, for the name of the index directory.
+// fileWriter collects the files of the index from many goroutines, so
+// that the index directory can be named after their content before any
+// is written.
 type fileWriter struct {
-	root   string
-	mu     sync.Mutex
-	err    error
-	files  int
-	bytes  int64
-	hashes []string
-	dirs   sync.Map
+	mu    sync.Mutex
+	err   error
+	bytes int64
+	files []indexFile
+}
+
+type indexFile struct {
+	name string
+	data []byte
+}
+
+func (w *fileWriter) write(name string, data []byte) {
+	w.mu.Lock()
+	w.files = append(w.files, indexFile{name, data})
+	w.bytes += int64(len(data))
+	w.mu.Unlock()
 }
 
 func (w *fileWriter) fail(err error) {
@@ -400,32 +428,41 @@ func (w *fileWriter) fail(err error) {
 	w.mu.Unlock()
 }
 
-func (w *fileWriter) write(name string, data []byte) {
-	path := filepath.Join(w.root, filepath.FromSlash(name))
-	dir := filepath.Dir(path)
-	if _, ok := w.dirs.Load(dir); !ok {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			w.fail(err)
-			return
-		}
-		w.dirs.Store(dir, true)
-	}
-	if err := os.WriteFile(path, data, 0o644); err != nil {
-		w.fail(err)
-		return
-	}
-	sum := sha256.Sum256(data)
-	w.mu.Lock()
-	w.files++
-	w.bytes += int64(len(data))
-	w.hashes = append(w.hashes, name+" "+hex.EncodeToString(sum[:]))
-	w.mu.Unlock()
-}
-
 func (w *fileWriter) wait() error { return w.err }
 
+// flush hands every file to out under prefix, in parallel.
+func (w *fileWriter) flush(out Writer, prefix string) error {
+	errs := make([]error, len(w.files))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range next {
+				errs[i] = out.WriteFile(prefix+w.files[i].name, w.files[i].data)
+			}
+		})
+	}
+	for i := range w.files {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // hash names the index directory after the content of every file.
+// It also puts the files in name order, so writing is deterministic.
 func (w *fileWriter) hash() string {
-	slices.Sort(w.hashes)
-	return shortHash([]byte(strings.Join(w.hashes, "\n")))
+	slices.SortFunc(w.files, func(a, b indexFile) int { return strings.Compare(a.name, b.name) })
+	lines := make([]string, len(w.files))
+	for i, f := range w.files {
+		sum := sha256.Sum256(f.data)
+		lines[i] = f.name + " " + hex.EncodeToString(sum[:])
+	}
+	return shortHash([]byte(strings.Join(lines, "\n")))
 }

@@ -16,7 +16,7 @@ import (
 
 // builder carries the state of one build.
 type builder struct {
-	dir    string
+	out    sink        // where files go: the staging directory, or memory
 	plan   *model.Plan // visible plan
 	full   *model.Plan // every clause, drafts included (for checks only)
 	t      *templates
@@ -27,9 +27,23 @@ type builder struct {
 
 // write writes one output file, creating its directory.
 func (b *builder) write(name string, data []byte) error {
-	p := filepath.Join(b.dir, filepath.FromSlash(name))
-	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-		return err
+	return b.out.WriteFile(name, data)
+}
+
+// dirSink writes files under a directory, creating subdirectories once.
+type dirSink struct {
+	root string
+	dirs sync.Map
+}
+
+func (d *dirSink) WriteFile(name string, data []byte) error {
+	p := filepath.Join(d.root, filepath.FromSlash(name))
+	dir := filepath.Dir(p)
+	if _, ok := d.dirs.Load(dir); !ok {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			return err
+		}
+		d.dirs.Store(dir, true)
 	}
 	return os.WriteFile(p, data, 0o644)
 }

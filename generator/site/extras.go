@@ -4,13 +4,14 @@ import (
 	"fmt"
 	"strings"
 
+	"gyportal/generator/model"
 	"gyportal/generator/search"
 )
 
 // extras writes the non-page outputs that pages refer to: the search
 // index and the calculator assets.
 func (b *builder) extras() error {
-	sa, err := search.Write(b.dir, b.searchDocs(), b.synonyms())
+	sa, err := search.WriteTo(b.out, b.searchDocs(), b.synonyms(), search.Options{})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
@@ -25,7 +26,8 @@ func (b *builder) searchDocs() []search.Doc {
 	var all []string
 	for _, c := range b.plan.Clauses {
 		docs = append(docs, search.Doc{URL: "/clauses/" + c.ID + "/", Kind: "clause", Title: c.ID + " " + c.Title,
-			Department: deptNames(c.Depts), Groups: groupNames(c.Grps), Summary: c.Summary, Body: c.Text})
+			Department: deptNames(c.Depts), Groups: groupNames(c.Grps), Summary: c.Summary, Body: c.Text,
+			Keywords: keywords(c)})
 		all = append(all, c.Text)
 	}
 	for _, d := range b.plan.Departments {
@@ -56,4 +58,17 @@ func (b *builder) synonyms() []search.Synonym {
 		out = append(out, search.Synonym{Words: s.Words, From: s.From, To: s.To})
 	}
 	return out
+}
+
+// keywords are the names of a clause's benefits and targets: the words a
+// resident looks for ("失独家庭一次性抚慰金") even where the title lacks them.
+func keywords(c *model.Clause) []string {
+	var kw []string
+	for _, b := range c.Benefits {
+		kw = append(kw, b.Name)
+	}
+	for _, t := range c.Targets {
+		kw = append(kw, t.Name)
+	}
+	return kw
 }

@@ -49,6 +49,9 @@ type Options struct {
 	// Preview is HTML injected before </body> of every page by the
 	// preview server (live reload, error overlay); empty in a build.
 	Preview template.HTML
+	// Memory, when set, receives the site instead of Out: nothing is
+	// written to disk (the preview server serves it from memory).
+	Memory *Memory
 	// SkipWasm skips compiling the calculator (tests of pages only).
 	SkipWasm bool
 }
@@ -70,12 +73,19 @@ func Build(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	if o.Memory != nil {
+		mem := &memSink{files: map[string][]byte{}}
+		if err := generate(mem, plan, full, tmpl, o); err != nil {
+			return nil, err
+		}
+		return &Result{Stats: o.Memory.install(mem.files), Plan: plan}, nil
+	}
 	staged, err := stage(o.Out)
 	if err != nil {
 		return nil, err
 	}
 	defer os.RemoveAll(staged) // a no-op once renamed into place
-	if err := generate(staged, plan, full, tmpl, o); err != nil {
+	if err := generate(&dirSink{root: staged}, plan, full, tmpl, o); err != nil {
 		return nil, err
 	}
 	stats, err := compare(o.Out, staged)
@@ -89,8 +99,8 @@ func Build(o Options) (*Result, error) {
 }
 
 // generate writes every file of the site under dir.
-func generate(dir string, plan, full *model.Plan, t *templates, o Options) error {
-	b := &builder{dir: dir, plan: plan, full: full, t: t, opts: o}
+func generate(out sink, plan, full *model.Plan, t *templates, o Options) error {
+	b := &builder{out: out, plan: plan, full: full, t: t, opts: o}
 	var err error
 	if b.adjust, err = b.adjustmentStatus(); err != nil {
 		return fmt.Errorf("build: %w", err)
