@@ -12,7 +12,6 @@ import (
 	"math/bits"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strconv"
@@ -76,8 +75,11 @@ type kindRange struct {
 
 // Writer receives the files of the index, named relative to the site
 // root ("search/meta.….json"). It must be safe for concurrent use.
+// RenameDir moves a directory written with WriteFile: the index is
+// streamed into a temporary directory, then named after its content.
 type Writer interface {
 	WriteFile(name string, data []byte) error
+	RenameDir(from, to string) error
 }
 
 // Write indexes docs and writes the index shards and the search script
@@ -105,7 +107,8 @@ func WriteTo(out Writer, docs []Doc, syn []Synonym, opts Options) (Assets, error
 	if err != nil {
 		return Assets{}, err
 	}
-	w := &fileWriter{}
+	const tmp = "search/.i-build"
+	w := &fileWriter{out: out, prefix: tmp + "/"}
 	layout := b.layout()
 	b.writeIndex(w, layout)
 	b.writeDocs(w)
@@ -113,7 +116,7 @@ func WriteTo(out Writer, docs []Doc, syn []Synonym, opts Options) (Assets, error
 		return Assets{}, err
 	}
 	idxDir := "i-" + w.hash()
-	if err := w.flush(out, "search/"+idxDir+"/"); err != nil {
+	if err := out.RenameDir(tmp, "search/"+idxDir); err != nil {
 		return Assets{}, err
 	}
 
@@ -153,7 +156,7 @@ func WriteTo(out Writer, docs []Doc, syn []Synonym, opts Options) (Assets, error
 	return Assets{
 		Script: "/search/" + scriptName,
 		Meta:   "/search/" + metaName,
-		Files:  len(w.files) + 2,
+		Files:  len(w.hashes) + 2,
 		Bytes:  w.bytes + int64(len(metaJSON)+len(script)),
 	}, nil
 }
@@ -167,6 +170,10 @@ func (d dirWriter) WriteFile(name string, data []byte) error {
 		return err
 	}
 	return os.WriteFile(path, data, 0o644)
+}
+
+func (d dirWriter) RenameDir(from, to string) error {
+	return os.Rename(filepath.Join(string(d), filepath.FromSlash(from)), filepath.Join(string(d), filepath.FromSlash(to)))
 }
 
 // clean removes the outputs of earlier builds from dir: index
@@ -398,24 +405,26 @@ func segments(body string, seg, n int) []string {
 	return out
 }
 
-// fileWriter collects the files of the index from many goroutines, so
-// that the index directory can be named after their content before any
-// is written.
+// fileWriter streams the files of the index to a Writer from many
+// goroutines and keeps a hash of each, to name the index directory after
+// its content.
 type fileWriter struct {
-	mu    sync.Mutex
-	err   error
-	bytes int64
-	files []indexFile
-}
-
-type indexFile struct {
-	name string
-	data []byte
+	out    Writer
+	prefix string
+	mu     sync.Mutex
+	err    error
+	bytes  int64
+	hashes []string
 }
 
 func (w *fileWriter) write(name string, data []byte) {
+	if err := w.out.WriteFile(w.prefix+name, data); err != nil {
+		w.fail(err)
+		return
+	}
+	sum := sha256.Sum256(data)
 	w.mu.Lock()
-	w.files = append(w.files, indexFile{name, data})
+	w.hashes = append(w.hashes, name+" "+hex.EncodeToString(sum[:]))
 	w.bytes += int64(len(data))
 	w.mu.Unlock()
 }
@@ -430,39 +439,8 @@ func (w *fileWriter) fail(err error) {
 
 func (w *fileWriter) wait() error { return w.err }
 
-// flush hands every file to out under prefix, in parallel.
-func (w *fileWriter) flush(out Writer, prefix string) error {
-	errs := make([]error, len(w.files))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range next {
-				errs[i] = out.WriteFile(prefix+w.files[i].name, w.files[i].data)
-			}
-		})
-	}
-	for i := range w.files {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
 // hash names the index directory after the content of every file.
-// It also puts the files in name order, so writing is deterministic.
 func (w *fileWriter) hash() string {
-	slices.SortFunc(w.files, func(a, b indexFile) int { return strings.Compare(a.name, b.name) })
-	lines := make([]string, len(w.files))
-	for i, f := range w.files {
-		sum := sha256.Sum256(f.data)
-		lines[i] = f.name + " " + hex.EncodeToString(sum[:])
-	}
-	return shortHash([]byte(strings.Join(lines, "\n")))
+	slices.Sort(w.hashes)
+	return shortHash([]byte(strings.Join(w.hashes, "\n")))
 }

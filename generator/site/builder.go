@@ -30,6 +30,11 @@ func (b *builder) write(name string, data []byte) error {
 	return b.out.WriteFile(name, data)
 }
 
+// RenameDir renames a directory written earlier.
+func (d *dirSink) RenameDir(from, to string) error {
+	return os.Rename(filepath.Join(d.root, filepath.FromSlash(from)), filepath.Join(d.root, filepath.FromSlash(to)))
+}
+
 // dirSink writes files under a directory, creating subdirectories once.
 type dirSink struct {
 	root string

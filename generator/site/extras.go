@@ -23,12 +23,10 @@ func (b *builder) extras() error {
 // group page, and the full-text page.
 func (b *builder) searchDocs() []search.Doc {
 	var docs []search.Doc
-	var all []string
 	for _, c := range b.plan.Clauses {
 		docs = append(docs, search.Doc{URL: "/clauses/" + c.ID + "/", Kind: "clause", Title: c.ID + " " + c.Title,
 			Department: deptNames(c.Depts), Groups: groupNames(c.Grps), Summary: c.Summary, Body: c.Text,
 			Keywords: keywords(c)})
-		all = append(all, c.Text)
 	}
 	for _, d := range b.plan.Departments {
 		var titles []string
@@ -47,8 +45,12 @@ func (b *builder) searchDocs() []search.Doc {
 			Groups: []string{g.Name}, Summary: g.Who, Body: strings.Join(titles, "\n")})
 	}
 	doc := b.plan.Document
+	// The full-text page is indexed by its own text (the notice and the
+	// preamble); each clause's text is found on the clause's own page,
+	// which ranks above it anyway. Indexing every clause twice would double
+	// the index of a 10,000-clause site for no new result.
 	docs = append(docs, search.Doc{URL: "/full/", Kind: "full", Title: doc.PlanTitle + "（全文）",
-		Summary: doc.NoticeTitle, Body: doc.Preamble + "\n" + strings.Join(all, "\n")})
+		Summary: doc.NoticeTitle, Body: doc.NoticeText + "\n" + doc.Preamble})
 	return docs
 }
 

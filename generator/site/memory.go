@@ -15,6 +15,7 @@ import (
 // sink receives the files of one build; it is safe for concurrent use.
 type sink interface {
 	WriteFile(name string, data []byte) error
+	RenameDir(from, to string) error
 }
 
 // memSink collects a build's files in memory.
@@ -27,6 +28,19 @@ func (m *memSink) WriteFile(name string, data []byte) error {
 	m.mu.Lock()
 	m.files[name] = data
 	m.mu.Unlock()
+	return nil
+}
+
+// RenameDir moves every file under from to the same name under to.
+func (m *memSink) RenameDir(from, to string) error {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for name, data := range m.files {
+		if rest, ok := strings.CutPrefix(name, from+"/"); ok {
+			delete(m.files, name)
+			m.files[to+"/"+rest] = data
+		}
+	}
 	return nil
 }
 

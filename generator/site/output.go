@@ -58,10 +58,12 @@ func compare(oldDir, newDir string) (Stats, error) {
 	}
 	oldFiles, _ := listFiles(oldDir) // a missing previous output is empty
 	s.Written = len(newFiles)
-	for name := range newFiles {
-		if _, ok := oldFiles[name]; !ok {
+	for name, size := range newFiles {
+		oldSize, ok := oldFiles[name]
+		switch {
+		case !ok:
 			s.Added++
-		} else if !sameFile(filepath.Join(oldDir, name), filepath.Join(newDir, name)) {
+		case oldSize != size || !sameFile(filepath.Join(oldDir, name), filepath.Join(newDir, name)):
 			s.Changed++
 		}
 	}

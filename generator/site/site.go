@@ -32,6 +32,7 @@ import (
 	"html/template"
 	"io/fs"
 	"os"
+	"runtime"
 	"time"
 
 	"gyportal/generator/model"
@@ -116,7 +117,10 @@ func generate(out sink, plan, full *model.Plan, t *templates, o Options) error {
 			return fmt.Errorf("build: %w", err)
 		}
 		if trace {
-			fmt.Fprintf(os.Stderr, "build step %s: %s\n", s.name, time.Since(start))
+			var m runtime.MemStats
+			runtime.ReadMemStats(&m)
+			fmt.Fprintf(os.Stderr, "build step %s: %s (heap in use %d MiB, system %d MiB)\n",
+				s.name, time.Since(start), m.HeapInuse>>20, m.Sys>>20)
 		}
 	}
 	return nil
