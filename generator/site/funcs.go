@@ -2,6 +2,7 @@ package site
 
 import (
 	"html/template"
+	"slices"
 	"strings"
 
 	"github.com/shopspring/decimal"
@@ -25,6 +26,7 @@ func funcs() template.FuncMap {
 		"anchor":    func(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") },
 		"figure":    figure,
 		"target":    targetValue,
+		"forGroup":  forGroup,
 	}
 }
 
@@ -79,24 +81,21 @@ func forName(f string) string { return forNames[f] }
 
 // figure describes a benefit's quantity in words: "不低于20,000元", "50%".
 func figure(b model.Benefit) string {
-	var s string
-	switch {
-	case b.Rate.Set:
-		s = pct(b.Rate.Decimal)
-		if b.Threshold.Set {
-			s = "超过" + yuan(b.Threshold.Decimal) + "的部分按" + s
-		}
-	case b.Amount.Set && b.Unit == "元":
-		s = yuan(b.Amount.Decimal)
-	case b.Amount.Set:
-		s = num(b.Amount.Decimal) + b.Unit
-	default:
-		return ""
-	}
+	min := ""
 	if b.Minimum {
-		s = "不低于" + s
+		min = "不低于"
 	}
-	return s
+	switch {
+	case b.Rate.Set && b.Threshold.Set:
+		return "超过" + yuan(b.Threshold.Decimal) + "的部分按" + min + pct(b.Rate.Decimal)
+	case b.Rate.Set:
+		return min + pct(b.Rate.Decimal)
+	case b.Amount.Set && b.Unit == "元":
+		return min + yuan(b.Amount.Decimal)
+	case b.Amount.Set:
+		return min + num(b.Amount.Decimal) + b.Unit
+	}
+	return ""
 }
 
 // targetValue formats a target's value with its unit.
@@ -109,4 +108,16 @@ func targetValue(t model.Target) string {
 		v = "不低于" + v
 	}
 	return v
+}
+
+// forGroup keeps the benefits that concern group: those naming it, and
+// those naming no group (they concern everyone the clause does).
+func forGroup(group string, bs []model.Benefit) []model.Benefit {
+	var out []model.Benefit
+	for _, b := range bs {
+		if len(b.Groups) == 0 || slices.Contains(b.Groups, group) {
+			out = append(out, b)
+		}
+	}
+	return out
 }

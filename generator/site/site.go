@@ -24,7 +24,8 @@
 // Template functions: markdown (staff Markdown → HTML, raw HTML escaped),
 // paras (split text at blank lines), yuan, num, pct, period, forName,
 // figure (a benefit's amount in words), target, clauseURL, deptURL,
-// groupURL, anchor (the full page's anchor for a clause id).
+// groupURL, anchor (the full page's anchor for a clause id), forGroup (the
+// benefits of a clause that concern a group).
 package site
 
 import (
