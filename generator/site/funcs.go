@@ -81,19 +81,19 @@ func forName(f string) string { return forNames[f] }
 
 // figure describes a benefit's quantity in words: "不低于20,000元", "50%".
 func figure(b model.Benefit) string {
-	min := ""
+	atLeast := ""
 	if b.Minimum {
-		min = "不低于"
+		atLeast = "不低于"
 	}
 	switch {
 	case b.Rate.Set && b.Threshold.Set:
-		return "超过" + yuan(b.Threshold.Decimal) + "的部分按" + min + pct(b.Rate.Decimal)
+		return "超过" + yuan(b.Threshold.Decimal) + "的部分按" + atLeast + pct(b.Rate.Decimal)
 	case b.Rate.Set:
-		return min + pct(b.Rate.Decimal)
+		return atLeast + pct(b.Rate.Decimal)
 	case b.Amount.Set && b.Unit == "元":
-		return min + yuan(b.Amount.Decimal)
+		return atLeast + yuan(b.Amount.Decimal)
 	case b.Amount.Set:
-		return min + num(b.Amount.Decimal) + b.Unit
+		return atLeast + num(b.Amount.Decimal) + b.Unit
 	}
 	return ""
 }
