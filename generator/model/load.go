@@ -14,7 +14,11 @@ import (
 // shown in error messages for the root of fsys (usually "content"). On
 // failure the error is an ErrorList holding every problem found.
 func Load(fsys fs.FS, name string) (*Plan, error) {
-	l := &loader{fsys: fsys, root: name}
+	l := &loader{fsys: fsys, root: name, missing: map[string]bool{}}
+	if info, err := fs.Stat(fsys, "."); err != nil || !info.IsDir() {
+		l.errs.Add(name, 0, "", "content directory not found")
+		return nil, l.errs.Err()
+	}
 	p := &Plan{}
 	l.decode("site.toml", &p.Site, true)
 	l.decode("document.toml", &p.Document, true)
@@ -45,10 +49,11 @@ func Load(fsys fs.FS, name string) (*Plan, error) {
 }
 
 type loader struct {
-	fsys fs.FS
-	root string
-	errs ErrorList
-	locs map[string]*locator // file name -> locator
+	fsys    fs.FS
+	root    string
+	errs    ErrorList
+	locs    map[string]*locator // file name -> locator
+	missing map[string]bool     // files that could not be read or parsed
 }
 
 // display returns the file name shown in messages.
@@ -62,6 +67,7 @@ func (l *loader) decode(file string, v any, required bool) bool {
 		if required || !errors.Is(err, fs.ErrNotExist) {
 			l.errs.Add(l.display(file), 0, "", "cannot read: %v", trimPathErr(err))
 		}
+		l.missing[file] = true
 		return false
 	}
 	loc := newLocator(string(data))
@@ -72,6 +78,7 @@ func (l *loader) decode(file string, v any, required bool) bool {
 	md, err := toml.Decode(string(data), v)
 	if err != nil {
 		l.tomlErr(file, err)
+		l.missing[file] = true
 		return false
 	}
 	for _, k := range md.Undecoded() {
@@ -141,7 +148,12 @@ func (l *loader) line(file, key string) int {
 }
 
 // errorf records an error at key path in file, positioned by the locator.
+// Errors in a file that could not be read or parsed are not reported:
+// its one error says why.
 func (l *loader) errorf(file, key, format string, args ...any) {
+	if l.missing[file] {
+		return
+	}
 	l.errs.Add(l.display(file), l.line(file, key), key, format, args...)
 }
 

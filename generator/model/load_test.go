@@ -2,6 +2,7 @@ package model
 
 import (
 	"errors"
+	"os"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -151,5 +152,23 @@ func TestLessID(t *testing.T) {
 		if !LessID(ids[i], ids[i+1]) || LessID(ids[i+1], ids[i]) {
 			t.Errorf("order of %s and %s", ids[i], ids[i+1])
 		}
+	}
+}
+
+func TestLoadMissingDir(t *testing.T) {
+	_, err := Load(os.DirFS("testdata/does-not-exist"), "content")
+	if err == nil || err.Error() != "content: content directory not found" {
+		t.Errorf("got %v", err)
+	}
+}
+
+// TestLoadBrokenFileAlone checks that a file that does not parse gives
+// one error, not a cascade of "required" errors for its keys.
+func TestLoadBrokenFileAlone(t *testing.T) {
+	fsys := minimal()
+	fsys["document.toml"].Data = []byte("doc_number = \n")
+	_, err := Load(fsys, "content")
+	if err == nil || strings.Count(err.Error(), "\n") != 0 || !strings.HasPrefix(err.Error(), "content/document.toml:1:") {
+		t.Errorf("want one positioned error, got:\n%v", err)
 	}
 }
