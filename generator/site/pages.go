@@ -11,7 +11,7 @@ func (b *builder) pageList() []*Page {
 	home := Crumb{"首页", "/"}
 	pl := b.plan
 	pages := []*Page{
-		{Kind: "home", Path: "index.html", URL: "/", Title: pl.Site.Title, Updated: b.latest(pl.Clauses)},
+		{Kind: "home", Path: "index.html", URL: "/", Title: pl.Site.Title, Updated: b.latest(pl.Clauses), Crumbs: []Crumb{{"首页", ""}}},
 		{Kind: "full", Path: "full/index.html", URL: "/full/", Title: "实施方案全文", Extra: fullItems(pl), Crumbs: []Crumb{home, {"实施方案全文", ""}}, Updated: b.latest(pl.Clauses)},
 		{Kind: "search", Path: "search/index.html", URL: "/search/", Title: "搜索", Crumbs: []Crumb{home, {"搜索", ""}}, Updated: b.latest(pl.Clauses)},
 		{Kind: "calculator", Path: "calculator/index.html", URL: "/calculator/", Title: "待遇计算器：我能领多少", Crumbs: []Crumb{home, {"待遇计算器", ""}}, Updated: b.latest(pl.Clauses), Extra: b.calcExtraData()},
