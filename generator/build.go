@@ -1,14 +1,12 @@
 package main
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
 	"time"
 
-	"gyportal/generator/model"
 	"gyportal/generator/site"
 )
 
@@ -57,11 +55,9 @@ func summary(s site.Stats, took time.Duration) string {
 		s.Written, s.Added, s.Changed, s.Removed, took.Round(time.Millisecond))
 }
 
+// reportBuildError prints a failed build's errors (content errors one
+// per line, file:line: key: message) and returns the exit code.
 func reportBuildError(stderr io.Writer, err error) int {
 	fmt.Fprintln(stderr, err)
-	var list model.ErrorList
-	if errors.As(err, &list) {
-		return exitContent
-	}
 	return exitContent
 }

@@ -131,8 +131,9 @@ func (l *loader) cases() []Case {
 			continue
 		}
 		for i := range f.Case {
+			f.Case[i].key = "case[" + itoa(i) + "]"
 			f.Case[i].File = l.display(n)
-			f.Case[i].Line = l.locs[n].line("case[" + itoa(i) + "]")
+			f.Case[i].Line = l.locs[n].line(f.Case[i].key)
 		}
 		out = append(out, f.Case...)
 	}

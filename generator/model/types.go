@@ -167,6 +167,7 @@ type Case struct {
 
 	File string `toml:"-"`
 	Line int    `toml:"-"`
+	key  string // "case[i]" in its file
 }
 
 // Expect holds a case's expected totals and granted clauses.

@@ -97,29 +97,26 @@ func (l *loader) checkDocument(d *Document) {
 }
 
 func (l *loader) checkDepartments(ds []*Department) map[string]*Department {
-	m := map[string]*Department{}
-	for i, d := range ds {
-		k := fmt.Sprintf("department[%d]", i)
-		l.slug("departments.toml", k+".id", d.ID)
-		l.required("departments.toml", k+".name", d.Name)
-		if m[d.ID] != nil {
-			l.errorf("departments.toml", k+".id", "duplicate department id %q", d.ID)
-		}
-		m[d.ID] = d
-	}
-	return m
+	return checkBodies(l, "departments.toml", "department", ds, func(d *Department) (string, string) { return d.ID, d.Name })
 }
 
 func (l *loader) checkGroups(gs []*Group) map[string]*Group {
-	m := map[string]*Group{}
-	for i, g := range gs {
-		k := fmt.Sprintf("group[%d]", i)
-		l.slug("groups.toml", k+".id", g.ID)
-		l.required("groups.toml", k+".name", g.Name)
-		if m[g.ID] != nil {
-			l.errorf("groups.toml", k+".id", "duplicate group id %q", g.ID)
+	return checkBodies(l, "groups.toml", "group", gs, func(g *Group) (string, string) { return g.ID, g.Name })
+}
+
+// checkBodies checks the [[key]] tables of file (departments or groups):
+// each needs a slug id, unique, and a name. It returns them by id.
+func checkBodies[T any](l *loader, file, key string, items []T, idName func(T) (string, string)) map[string]T {
+	m := map[string]T{}
+	for i, it := range items {
+		id, name := idName(it)
+		k := fmt.Sprintf("%s[%d]", key, i)
+		l.slug(file, k+".id", id)
+		l.required(file, k+".name", name)
+		if _, dup := m[id]; dup {
+			l.errorf(file, k+".id", "duplicate %s id %q", key, id)
 		}
-		m[g.ID] = g
+		m[id] = it
 	}
 	return m
 }

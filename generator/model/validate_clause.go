@@ -149,26 +149,10 @@ func (l *loader) checkCases(cs []Case) {
 	for i := range cs {
 		c := &cs[i]
 		file := strings.TrimPrefix(c.File, l.root+"/")
-		k := c.key(l, file)
+		k := c.key
 		l.required(file, k+".name", c.Name)
 		l.dec(file, k+".expect.once", &c.Expect.Once)
 		l.dec(file, k+".expect.month", &c.Expect.Month)
 		l.dec(file, k+".expect.year", &c.Expect.Year)
 	}
-}
-
-// key finds the case's "case[i]" path from its recorded line.
-func (c *Case) key(l *loader, file string) string {
-	loc := l.locs[file]
-	for i := 0; loc != nil; i++ {
-		k := fmt.Sprintf("case[%d]", i)
-		n, ok := loc.lines[k]
-		if !ok {
-			break
-		}
-		if n == c.Line {
-			return k
-		}
-	}
-	return "case"
 }

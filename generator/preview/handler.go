@@ -24,13 +24,6 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	upath := path.Clean("/" + r.URL.Path)
 	name, isDir, ok := s.resolve(upath)
-	if !ok {
-		// The output directory is briefly absent while a build swaps it
-		// into place: wait for the build, then look again.
-		s.building.RLock()
-		name, isDir, ok = s.resolve(upath)
-		s.building.RUnlock()
-	}
 	switch {
 	case !ok:
 		s.serveNotFound(w, r)

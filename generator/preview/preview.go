@@ -24,8 +24,6 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"os"
-	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -66,7 +64,7 @@ type Server struct {
 	quit  chan struct{} // closed when Serve returns
 	hub   hub
 
-	building sync.RWMutex // held for writing while a build runs
+	buildMu sync.Mutex // builds never overlap
 
 	mu     sync.Mutex
 	gen    int      // builds finished
@@ -106,7 +104,7 @@ func New(cfg Config) *Server {
 func (s *Server) Serve(ctx context.Context, ln net.Listener, ready func(url string)) error {
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	changes := watch(ctx, s.cfg.Watch, s.ignore)
+	changes := watch(ctx, s.cfg.Watch, editorNoise)
 	s.Rebuild()
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	errc := make(chan error, 1)
@@ -155,9 +153,9 @@ func (s *Server) Rebuild() {
 		o.Today = s.cfg.Today()
 	}
 	start := time.Now()
-	s.building.Lock()
+	s.buildMu.Lock()
 	res, err := s.cfg.BuildFunc(o)
-	s.building.Unlock()
+	s.buildMu.Unlock()
 	took := time.Since(start).Round(time.Millisecond)
 
 	s.mu.Lock()
@@ -204,20 +202,6 @@ func (s *Server) NextBuild() <-chan struct{} {
 		s.builds = make(chan struct{})
 	}
 	return s.builds
-}
-
-// ignore reports paths whose changes do not call for a rebuild: editor
-// noise and anything inside the output directory.
-func (s *Server) ignore(p string) bool {
-	if editorNoise(p) {
-		return true
-	}
-	out, err1 := filepath.Abs(s.cfg.Build.Out)
-	abs, err2 := filepath.Abs(p)
-	if err1 != nil || err2 != nil {
-		return false
-	}
-	return abs == out || strings.HasPrefix(abs, out+string(os.PathSeparator))
 }
 
 // errorLines splits a build error into its messages, one per line

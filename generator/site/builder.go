@@ -22,7 +22,12 @@ type builder struct {
 	t      *templates
 	opts   Options
 	assets Assets
-	adjust *AdjustmentStatus // clause 3.1's status
+	list   []*Page // every HTML page, in a fixed order
+
+	// Computed once by prepareCalc.
+	paramsJSON []byte            // the calculator's parameters, as the browser gets them
+	adjust     *AdjustmentStatus // clause 3.1's status
+	examples   []example         // the typical households of /calculator/
 }
 
 // write writes one output file, creating its directory.
@@ -76,7 +81,7 @@ func (b *builder) styles() error {
 // pages renders every page in parallel; output order does not depend on
 // scheduling, so builds are byte-identical.
 func (b *builder) pages() error {
-	list := b.pageList()
+	list := b.list
 	jobs := make(chan *Page)
 	errs := make([]error, len(list))
 	index := map[*Page]int{}

@@ -14,6 +14,32 @@ import (
 	"gyportal/generator/wasmbuild"
 )
 
+// prepareCalc builds the calculator's parameters once per build: the
+// JSON the browser fetches (the bytes params.JSON gives `generator calc`)
+// and, parsed back from those very bytes, the parameters the build
+// evaluates itself: the status of the 3.1 adjustment and the table of
+// typical households (with Options.SkipWasm, the fixture content of page
+// tests may lack benefits the rules need, so the table is skipped).
+func (b *builder) prepareCalc() error {
+	cp, err := params.FromPlan(b.plan)
+	if err != nil {
+		return fmt.Errorf("calculator parameters: %w", err)
+	}
+	if b.paramsJSON, err = json.Marshal(cp); err != nil {
+		return err
+	}
+	b.adjust = &AdjustmentStatus{Rule: b.plan.Adjustment, Raises: cp.Adjustment.Triggered()}
+	if b.opts.SkipWasm {
+		return nil
+	}
+	p, err := calc.ParseParams(b.paramsJSON)
+	if err != nil {
+		return fmt.Errorf("calculator parameters: %w", err)
+	}
+	b.examples, err = workOutAll(p, b.opts.Today.Format(time.DateOnly))
+	return err
+}
+
 // calculator builds the calculator's assets and records their URLs in
 // b.assets: the rules of calc/ compiled to WebAssembly, wasm_exec.js of
 // the same Go toolchain, the parameters built from content (the very
@@ -21,21 +47,9 @@ import (
 // gets a content-hashed name and, when large, .gz and .br beside it.
 // With Options.SkipWasm only the scripts and parameters are written.
 func (b *builder) calculator() error {
-	pj, err := params.JSON(b.plan)
-	if err != nil {
-		return fmt.Errorf("calculator parameters: %w", err)
-	}
-	if b.assets.Params, err = b.asset("calc-params", ".json", pj); err != nil {
+	var err error
+	if b.assets.Params, err = b.asset("calc-params", ".json", b.paramsJSON); err != nil {
 		return err
-	}
-	if !b.opts.SkipWasm {
-		p, err := calc.ParseParams(pj)
-		if err != nil {
-			return fmt.Errorf("calculator parameters: %w", err)
-		}
-		if err := checkExamples(p, b.opts.Today.Format(time.DateOnly)); err != nil {
-			return err
-		}
 	}
 	for _, s := range []struct {
 		file, base string
@@ -137,22 +151,7 @@ func (b *builder) calcExtraData() any {
 	for i, name := range []string{"第一个孩子", "第二个孩子", "第三个孩子"} {
 		d.Children = append(d.Children, childRow{Index: i, N: i + 1, Name: name})
 	}
-	if b.opts.SkipWasm {
-		return d
-	}
-	pj, err := params.JSON(b.plan)
-	if err != nil {
-		return d // the calculator step reports it
-	}
-	p, err := calc.ParseParams(pj)
-	if err != nil {
-		return d
-	}
-	for _, t := range typical {
-		if ex, err := workOut(t.name, t.query, p, d.Date); err == nil { // checked by calculator
-			d.Examples = append(d.Examples, ex)
-		}
-	}
+	d.Examples = b.examples
 	return d
 }
 
@@ -240,13 +239,16 @@ func FactsFromQuery(query string) ([]byte, error) {
 var textFacts = map[string]bool{"hukou": true, "family": true, "members": true, "complication_level": true,
 	"dibao_standard": true, "housing_area_per_capita": true, "medical_out_of_pocket": true}
 
-// checkExamples works out every typical household, so that a rule change
-// that breaks one fails the build rather than the page.
-func checkExamples(p *calc.Params, date string) error {
+// workOutAll works out every typical household; a rule change that
+// breaks one fails the build rather than the page.
+func workOutAll(p *calc.Params, date string) ([]example, error) {
+	var out []example
 	for _, t := range typical {
-		if _, err := workOut(t.name, t.query, p, date); err != nil {
-			return fmt.Errorf("calculator example %q: %w", t.name, err)
+		ex, err := workOut(t.name, t.query, p, date)
+		if err != nil {
+			return nil, fmt.Errorf("calculator example %q: %w", t.name, err)
 		}
+		out = append(out, ex)
 	}
-	return nil
+	return out, nil
 }

@@ -48,7 +48,7 @@ func TestTypicalHouseholds(t *testing.T) {
 		t.Fatal(err)
 	}
 	date := time.Now().Format(time.DateOnly)
-	if err := checkExamples(p, date); err != nil {
+	if _, err := workOutAll(p, date); err != nil {
 		t.Fatal(err)
 	}
 	for _, tc := range typical {

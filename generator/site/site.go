@@ -103,10 +103,10 @@ func Build(o Options) (*Result, error) {
 // generate writes every file of the site under dir.
 func generate(out sink, plan, full *model.Plan, t *templates, o Options) error {
 	b := &builder{out: out, plan: plan, full: full, t: t, opts: o}
-	var err error
-	if b.adjust, err = b.adjustmentStatus(); err != nil {
+	if err := b.prepareCalc(); err != nil {
 		return fmt.Errorf("build: %w", err)
 	}
+	b.list = b.pageList()
 	steps := []struct {
 		name string
 		run  func() error

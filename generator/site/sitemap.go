@@ -14,7 +14,7 @@ func (b *builder) sitemap() error {
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range b.pageList() {
+	for _, p := range b.list {
 		if p.Kind == "404" {
 			continue
 		}
