@@ -21,6 +21,9 @@
 //	/404.html               404.html
 //	/sitemap.xml, /robots.txt
 //
+// With GYPORTAL_TRACE set in the environment, a build prints the time and
+// memory of each step to standard error.
+//
 // Template functions: markdown (staff Markdown → HTML, raw HTML escaped),
 // paras (split text at blank lines), yuan, num, pct, period, forName,
 // figure (a benefit's amount in words), target, clauseURL, deptURL,
