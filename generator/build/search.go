@@ -1,4 +1,4 @@
-package site
+package build
 
 import (
 	"fmt"
@@ -8,27 +8,30 @@ import (
 	"gyportal/generator/search"
 )
 
-// extras writes the non-page outputs that pages refer to: the search
-// index and the calculator assets.
-func (b *builder) extras() error {
-	sa, err := search.WriteTo(b.out, b.searchDocs(), b.synonyms(), search.Options{})
+// search writes the search index and its script, published as the
+// asset "search.js".
+//
+// searchDocs and synonyms move to package search (search.PlanDocs, seam
+// S9); until then they live here.
+func (r *run) search() error {
+	sa, err := search.WriteTo(r.out, searchDocs(r.plan), synonyms(r.plan), search.Options{})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
-	b.assets.Search = sa.Script
-	return b.calculator()
+	r.assets["search.js"] = sa.Script
+	return nil
 }
 
 // searchDocs returns one search document per clause, department and
 // group page, and the full-text page.
-func (b *builder) searchDocs() []search.Doc {
+func searchDocs(plan *model.Plan) []search.Doc {
 	var docs []search.Doc
-	for _, c := range b.plan.Clauses {
+	for _, c := range plan.Clauses {
 		docs = append(docs, search.Doc{URL: "/clauses/" + c.ID + "/", Kind: "clause", Title: c.ID + " " + c.Title,
 			Department: deptNames(c.Depts), Groups: groupNames(c.Grps), Summary: c.Summary, Body: c.Text,
 			Keywords: keywords(c)})
 	}
-	for _, d := range b.plan.Departments {
+	for _, d := range plan.Departments {
 		var titles []string
 		for _, c := range d.Clauses {
 			titles = append(titles, c.ID+" "+c.Title)
@@ -36,7 +39,7 @@ func (b *builder) searchDocs() []search.Doc {
 		docs = append(docs, search.Doc{URL: "/departments/" + d.ID + "/", Kind: "department", Title: d.Name + "的职责",
 			Department: d.Name, Summary: d.Note, Body: strings.Join(titles, "\n")})
 	}
-	for _, g := range b.plan.Groups {
+	for _, g := range plan.Groups {
 		var titles []string
 		for _, c := range g.Clauses {
 			titles = append(titles, c.ID+" "+c.Title)
@@ -44,7 +47,7 @@ func (b *builder) searchDocs() []search.Doc {
 		docs = append(docs, search.Doc{URL: "/groups/" + g.ID + "/", Kind: "group", Title: "我是" + g.Name + "：我能得到什么",
 			Groups: []string{g.Name}, Summary: g.Who, Body: strings.Join(titles, "\n")})
 	}
-	doc := b.plan.Document
+	doc := plan.Document
 	// The full-text page is indexed by its own text (the notice and the
 	// preamble); each clause's text is found on the clause's own page,
 	// which ranks above it anyway. Indexing every clause twice would double
@@ -54,9 +57,9 @@ func (b *builder) searchDocs() []search.Doc {
 	return docs
 }
 
-func (b *builder) synonyms() []search.Synonym {
+func synonyms(plan *model.Plan) []search.Synonym {
 	var out []search.Synonym
-	for _, s := range b.plan.Synonyms {
+	for _, s := range plan.Synonyms {
 		out = append(out, search.Synonym{Words: s.Words, From: s.From, To: s.To})
 	}
 	return out
@@ -73,4 +76,19 @@ func keywords(c *model.Clause) []string {
 		kw = append(kw, t.Name)
 	}
 	return kw
+}
+func deptNames(ds []*model.Department) string {
+	names := make([]string, len(ds))
+	for i, d := range ds {
+		names[i] = d.Name
+	}
+	return strings.Join(names, "、")
+}
+
+func groupNames(gs []*model.Group) []string {
+	names := make([]string, len(gs))
+	for i, g := range gs {
+		names[i] = g.Name
+	}
+	return names
 }

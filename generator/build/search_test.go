@@ -1,4 +1,4 @@
-package site
+package build
 
 import (
 	"os"
@@ -9,31 +9,31 @@ import (
 	"gyportal/generator/search/searchtest"
 )
 
-// realBuilder returns a builder over the real content, for tests of what
-// the site hands to the search index.
-func realBuilder(t *testing.T) *builder {
+// realPlan loads the real content, for tests of what the build hands
+// to the search index.
+func realPlan(t *testing.T) *model.Plan {
 	t.Helper()
 	p, err := model.Load(os.DirFS("../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &builder{plan: p, full: p}
+	return p
 }
 
 // TestSearchRelevanceRealContent runs the relevance table (residents'
 // queries and the page that must come first) over the documents the site
 // really indexes.
 func TestSearchRelevanceRealContent(t *testing.T) {
-	b := realBuilder(t)
-	searchtest.CheckRelevance(t, b.searchDocs(), b.synonyms(), searchtest.Cases)
+	p := realPlan(t)
+	searchtest.CheckRelevance(t, searchDocs(p), synonyms(p), searchtest.Cases)
 }
 
 // TestSearchCostRealContent checks that no query of the table fetches
 // more than 30 KB on the real site.
 func TestSearchCostRealContent(t *testing.T) {
-	b := realBuilder(t)
+	p := realPlan(t)
 	dir := t.TempDir()
-	a, err := search.Write(dir, b.searchDocs(), b.synonyms())
+	a, err := search.Write(dir, searchDocs(p), synonyms(p))
 	if err != nil {
 		t.Fatal(err)
 	}
