@@ -20,16 +20,22 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	d.register(fs)
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	drafts := fs.Bool("drafts", false, "include draft clauses")
+	force := fs.Bool("force", false, "replace an --out directory that is not a build's output (its files are deleted)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}
 	start := time.Now()
-	res, err := build.Build(d.options(*drafts))
+	o := d.options(*drafts)
+	o.Force, o.Log = *force, stderr
+	res, err := build.Build(o)
 	if err != nil {
 		return reportBuildError(stderr, err)
 	}
+	for _, w := range res.Warnings {
+		fmt.Fprintln(stderr, w)
+	}
 	if !*quiet {
-		fmt.Fprintln(stdout, summary(res.Stats, time.Since(start)))
+		fmt.Fprintln(stdout, summary(d.out, res.Stats, time.Since(start)))
 	}
 	return exitOK
 }
@@ -37,8 +43,8 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 // options turns the directory flags into build options.
 func (d *dirs) options(drafts bool) build.Options {
 	return build.Options{
-		Content: os.DirFS(d.content), ContentName: filepath.ToSlash(filepath.Clean(d.content)),
-		Templates: os.DirFS(d.templates), TemplatesName: filepath.ToSlash(filepath.Clean(d.templates)),
+		Content: os.DirFS(d.content), ContentName: filepath.ToSlash(filepath.Clean(d.content)), ContentDir: d.content,
+		Templates: os.DirFS(d.templates), TemplatesName: filepath.ToSlash(filepath.Clean(d.templates)), TemplatesDir: d.templates,
 		Out: d.out, Today: today(), Drafts: drafts,
 	}
 }
@@ -50,9 +56,14 @@ func today() time.Time {
 }
 
 // summary is build's one-line report.
-func summary(s build.Stats, took time.Duration) string {
-	return fmt.Sprintf("built %d files: %d added, %d changed, %d removed in %s",
-		s.Written, s.Added, s.Changed, s.Removed, took.Round(time.Millisecond))
+func summary(out string, s build.Stats, took time.Duration) string {
+	return fmt.Sprintf("已生成 %s：%d 个文件（另有 %d 个 .gz/.br 压缩文件），比上次新增 %d、修改 %d、删除 %d，本次写入 %d 个文件，用时 %s",
+		out, s.Files, s.Forms, s.Added, s.Changed, s.Removed, s.Written, seconds(took))
+}
+
+// seconds formats a duration for staff: "1.25 秒".
+func seconds(d time.Duration) string {
+	return fmt.Sprintf("%.2f 秒", d.Seconds())
 }
 
 // reportBuildError prints a failed build's errors (content errors one

@@ -141,46 +141,6 @@ func TestServeUsage(t *testing.T) {
 	}
 }
 
-// TestBuildSummary checks build's one-line report: a second build of the
-// same content adds and changes nothing; --quiet prints nothing; errors
-// go to stderr.
-func TestBuildSummary(t *testing.T) {
-	content := copyContent(t)
-	out := filepath.Join(t.TempDir(), "public")
-	args := []string{"build", "--content", content, "--templates", "../templates", "--out", out}
-	summaryRE := regexp.MustCompile(`^built (\d+) files: (\d+) added, (\d+) changed, (\d+) removed in \S+\n$`)
-
-	var stdout, stderr bytes.Buffer
-	if c := run(args, nil, &stdout, &stderr); c != exitOK {
-		t.Fatalf("first build: exit %d\n%s", c, stderr.String())
-	}
-	m := summaryRE.FindStringSubmatch(stdout.String())
-	if m == nil || m[1] != m[2] || m[1] == "0" {
-		t.Fatalf("first build summary %q: want every file added", stdout.String())
-	}
-	stdout.Reset()
-	if c := run(args, nil, &stdout, &stderr); c != exitOK {
-		t.Fatalf("second build: exit %d\n%s", c, stderr.String())
-	}
-	if m := summaryRE.FindStringSubmatch(stdout.String()); m == nil || m[2] != "0" || m[3] != "0" || m[4] != "0" {
-		t.Errorf("second build summary %q: want 0 added, 0 changed, 0 removed", stdout.String())
-	}
-
-	stdout.Reset()
-	os.WriteFile(filepath.Join(content, "measures", "3.2.12.toml"), []byte("id = \"3.2.12\"\ntitle = \"\n"), 0o644)
-	if c := run(append(args, "--quiet"), nil, &stdout, &stderr); c != exitContent {
-		t.Errorf("broken content: exit %d, want %d", c, exitContent)
-	}
-	if stdout.Len() != 0 || !strings.Contains(stderr.String(), "3.2.12.toml:2:") {
-		t.Errorf("broken content: stdout %q, stderr %q", stdout.String(), stderr.String())
-	}
-	stderr.Reset()
-	os.WriteFile(filepath.Join(content, "measures", "3.2.12.toml"), mustRead(t, "../content/measures/3.2.12.toml"), 0o644)
-	if c := run(append(args, "--quiet"), nil, &stdout, &stderr); c != exitOK || stdout.Len() != 0 || stderr.Len() != 0 {
-		t.Errorf("--quiet: exit %d, stdout %q, stderr %q", c, stdout.String(), stderr.String())
-	}
-}
-
 func mustRead(t *testing.T, name string) []byte {
 	t.Helper()
 	b, err := os.ReadFile(name)

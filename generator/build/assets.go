@@ -9,7 +9,6 @@ import (
 	"strings"
 
 	"gyportal/generator/build/calcstep"
-	"gyportal/generator/precompress"
 	"gyportal/generator/site"
 )
 
@@ -19,15 +18,11 @@ const (
 	staticDir = "static" // verbatim at the output root (favicon.ico, …)
 )
 
-// compressible are the extensions of files worth precompressing.
-var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".wasm": true,
-	".svg": true, ".xml": true, ".txt": true, ".map": true}
-
 // publishAssets publishes templates/assets/ (hashed) and
 // templates/static/ (verbatim).
 func (r *run) publishAssets() error {
 	err := r.eachFile(assetsDir, func(name string, data []byte) error {
-		_, err := r.publish(name, data)
+		_, err := r.publishAsset(name, data)
 		return err
 	})
 	if err != nil {
@@ -54,26 +49,15 @@ func (r *run) eachFile(dir string, f func(name string, data []byte) error) error
 	})
 }
 
-// publish writes data as assets/<dir>/<base>.<hash12><ext>, with .gz and
-// .br beside it when worth it, records its URL under name for the
-// template function asset, and returns the URL.
-func (r *run) publish(name string, data []byte) (string, error) {
+// publishAsset writes data as assets/<dir>/<base>.<hash12><ext> (the
+// sink adds .gz and .br), records its URL under name for the template
+// function asset, and returns the URL.
+func (r *run) publishAsset(name string, data []byte) (string, error) {
 	sum := sha256.Sum256(data)
 	ext := path.Ext(name)
 	file := path.Join(assetsDir, strings.TrimSuffix(name, ext)+"."+hex.EncodeToString(sum[:])[:12]+ext)
 	if err := r.out.WriteFile(file, data); err != nil {
 		return "", err
-	}
-	if compressible[ext] {
-		vs, err := precompress.Variants(r.opts.Cache, data)
-		if err != nil {
-			return "", err
-		}
-		for _, v := range vs {
-			if err := r.out.WriteFile(file+v.Ext, v.Data); err != nil {
-				return "", err
-			}
-		}
 	}
 	if _, dup := r.assets[name]; dup {
 		return "", fmt.Errorf("asset %s: published twice", name)
@@ -89,7 +73,7 @@ func (r *run) calculator() error {
 		return err
 	}
 	for _, f := range out.Files {
-		if _, err := r.publish(f.Name, f.Data); err != nil {
+		if _, err := r.publishAsset(f.Name, f.Data); err != nil {
 			return err
 		}
 	}

@@ -107,7 +107,7 @@ func BenchmarkBuild10k(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		files = r.Stats.Written
+		files = r.Stats.Files
 	}
 	b.StopTimer()
 	close(done)

@@ -29,14 +29,19 @@
 package build
 
 import (
+	"encoding/hex"
+	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
+	"path/filepath"
 	"runtime"
 	"time"
 
 	"gyportal/generator/build/cache"
 	"gyportal/generator/model"
+	"gyportal/generator/precompress"
 	"gyportal/generator/site"
 )
 
@@ -46,9 +51,13 @@ type Options struct {
 	ContentName   string // its name in messages, e.g. "content"
 	Templates     fs.FS  // the templates tree (with assets/ and static/)
 	TemplatesName string
-	Out           string    // output directory, replaced whole on success
-	Today         time.Time // decides which publish dates have passed
-	Drafts        bool      // include draft clauses (preview only)
+	// ContentDir and TemplatesDir are the source directories on disk, if
+	// they are on disk: --out may not be, contain or lie inside them.
+	ContentDir, TemplatesDir string
+	Out                      string    // output directory (see out.go)
+	Force                    bool      // replace an --out that is not a build's output
+	Today                    time.Time // decides which publish dates have passed
+	Drafts                   bool      // include draft clauses (preview only)
 	// Memory, when set, receives the site instead of Out: nothing is
 	// written to disk (the preview server serves it from memory).
 	Memory *Memory
@@ -56,12 +65,27 @@ type Options struct {
 	SkipWasm bool
 	// Cache is the content-addressed cache; nil means cache.Open().
 	Cache *cache.Cache
+	// Log receives progress messages for staff (waiting for the lock);
+	// nil discards them.
+	Log io.Writer
 }
 
 // Result reports a successful build.
 type Result struct {
-	Stats Stats
-	Plan  *model.Plan // the visible plan that was rendered
+	Stats    Stats
+	Plan     *model.Plan // the visible plan that was rendered
+	Warnings []string    // problems that did not stop the build
+}
+
+// Stats summarises a build against the previous one.
+type Stats struct {
+	Files    int // files of the site, not counting the .gz and .br forms
+	Forms    int // .gz and .br files beside them
+	Added    int // files (forms not counted) the previous build did not have
+	Changed  int // files whose content changed
+	Removed  int // files of the previous build the site no longer has
+	Written  int // files this build wrote to disk, forms included (0 in memory)
+	TreeHash string
 }
 
 // Build builds the site. Content errors come back as a model.ErrorList.
@@ -69,34 +93,131 @@ func Build(o Options) (*Result, error) {
 	if o.Cache == nil {
 		o.Cache = cache.Open()
 	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	if o.Memory != nil {
+		return buildMemory(o)
+	}
+	d, err := resolveOut(o)
+	if err != nil {
+		return nil, err
+	}
+	// Refuse before creating anything (the lock file); look again under
+	// the lock, since another build may have changed --out meanwhile.
+	if err := d.inspect(o.Out, o.Force); err != nil {
+		return nil, err
+	}
 	r, err := prepare(o)
 	if err != nil {
 		return nil, err
 	}
-	if o.Memory != nil {
-		r.out = newMemSink()
-		if err := r.runSteps(); err != nil {
-			return nil, err
-		}
-		return &Result{Stats: o.Memory.install(r.out.files), Plan: r.plan}, nil
+	if err := d.takeLock(o.Log); err != nil {
+		return nil, err
 	}
-	staged, err := stage(o.Out)
+	defer d.unlock()
+	hook("locked")
+	if err := d.inspect(o.Out, o.Force); err != nil {
+		return nil, err
+	}
+	d.cleanTemps()
+	return r.publish(d)
+}
+
+// buildMemory builds into o.Memory.
+func buildMemory(o Options) (*Result, error) {
+	r, err := prepare(o)
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(staged) // a no-op once renamed into place
-	r.out = newDirSink(staged)
+	r.out = newMemSink()
 	if err := r.runSteps(); err != nil {
 		return nil, err
 	}
-	stats, err := compare(o.Out, staged)
+	if _, err := r.out.finish(); err != nil {
+		return nil, err
+	}
+	return &Result{Stats: o.Memory.install(r.out.mem), Plan: r.plan}, nil
+}
+
+// publish runs the steps into the tree --out does not show and switches
+// --out to it.
+func (r *run) publish(d *outDirs) (*Result, error) {
+	n := d.next()
+	tree := d.tree(n)
+	old, ok := readManifest(tree)
+	if !ok {
+		old = nil
+		if err := os.RemoveAll(tree); err != nil {
+			return nil, fmt.Errorf("清理 %s：%w", tree, err)
+		}
+	}
+	if err := os.MkdirAll(tree, 0o755); err != nil {
+		return nil, err
+	}
+	if err := os.Remove(filepath.Join(tree, MarkerName)); err != nil && !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	store := precompress.OpenStore(r.opts.Cache, storeName(d.path))
+	r.out = newTreeSink(tree, old, store)
+	if err := r.runSteps(); err != nil {
+		r.out.wait()
+		store.Close(nil)
+		return nil, err
+	}
+	m, err := r.out.finish()
 	if err != nil {
 		return nil, err
 	}
-	if err := swap(staged, o.Out); err != nil {
+	res := &Result{Plan: r.plan, Stats: compare(previous(d), m)}
+	res.Stats.Written = int(r.out.written.Load())
+	if err := d.switchTo(n, func(w string) { res.Warnings = append(res.Warnings, w) }); err != nil {
 		return nil, err
 	}
-	return &Result{Stats: stats, Plan: r.plan}, nil
+	return res, nil
+}
+
+// previous is the manifest of what --out shows now, if anything.
+func previous(d *outDirs) *manifest {
+	if d.state == outAbsent {
+		return nil
+	}
+	m, _ := readManifest(d.active)
+	return m
+}
+
+// storeName names the pack of compressed forms of one output directory.
+func storeName(out string) string {
+	h := hashOf([]byte(out))
+	return hex.EncodeToString(h[:8])
+}
+
+// compare counts the files of m against the previous manifest.
+func compare(prev, m *manifest) Stats {
+	s := Stats{Files: len(m.files), TreeHash: treeHash(m.encode())}
+	for name, e := range m.files {
+		if e.forms {
+			s.Forms += len(precompress.Exts)
+		}
+		if prev == nil {
+			s.Added++
+			continue
+		}
+		switch p, ok := prev.files[name]; {
+		case !ok:
+			s.Added++
+		case p.hash != e.hash:
+			s.Changed++
+		}
+	}
+	if prev != nil {
+		for name := range prev.files {
+			if _, ok := m.files[name]; !ok {
+				s.Removed++
+			}
+		}
+	}
+	return s
 }
 
 // run is the state of one build, shared by its steps.

@@ -25,7 +25,7 @@ type memTree struct {
 
 // install replaces the served files and reports the change.
 func (m *Memory) install(files map[string][]byte) Stats {
-	s := Stats{Written: len(files)}
+	s := Stats{Files: len(files)}
 	var old map[string][]byte
 	if t := m.cur.Load(); t != nil {
 		old = t.files

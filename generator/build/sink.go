@@ -1,60 +1,203 @@
 package build
 
 import (
+	"errors"
 	"fmt"
 	"os"
+	"path"
 	"path/filepath"
+	"runtime"
+	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
+
+	"gyportal/generator/precompress"
 )
 
-// sink is the one place every file of a build goes: a staging directory
-// on disk, or memory for the preview. It is safe for concurrent use, and
-// refuses a second file of the same name (two steps writing one path is
-// a bug, or a templates/static/ file shadowing a generated one).
-// It satisfies site.Writer and search.Writer.
+// sink is the one place every file of a build goes: a tree on disk, or
+// memory for the preview. It is safe for concurrent use, and refuses a
+// second file of the same name (two steps writing one path is a bug, or a
+// templates/static/ file shadowing a generated one). It satisfies
+// site.Writer and search.Writer.
+//
+// On disk, the tree already holds an earlier build (its manifest old): a
+// file whose content hash is unchanged is left as it is, any other is
+// written by a bounded pool of workers, with its .gz and .br forms when
+// it is a text file worth compressing. finish removes what the new site
+// no longer has and writes the new manifest.
+//
+// Names with a path segment starting with "." are staging names (the
+// search index writes its directory as search/.i-build, then renames it
+// after its content): their files are held in memory until RenameDir
+// gives them their real name, so an unchanged index is not rewritten.
 type sink struct {
-	root string // staging directory; "" when files stay in memory
+	root  string    // the tree; "" when files stay in memory
+	old   *manifest // what root holds
+	store *precompress.Store
 
-	mu    sync.Mutex
-	files map[string][]byte // in memory: every file; on disk: nil values
-	dirs  map[string]bool   // directories created under root
+	mu      sync.Mutex
+	files   map[string]manEntry // the new manifest
+	mem     map[string][]byte   // in memory: every file
+	staged  map[string][]byte   // files under staging names
+	dirs    map[string]bool     // directories known to exist under root
+	written atomic.Int64        // files written to disk, forms included
+
+	jobs chan job
+	wg   sync.WaitGroup
+	errs []error
 }
 
-func newDirSink(root string) *sink {
-	return &sink{root: root, files: map[string][]byte{}, dirs: map[string]bool{}}
-}
-func newMemSink() *sink { return &sink{files: map[string][]byte{}} }
+// compressible are the extensions of the text files (and WebAssembly)
+// that get .gz and .br forms.
+var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".wasm": true,
+	".svg": true, ".xml": true, ".txt": true, ".map": true, ".bin": true}
 
-// WriteFile writes one output file, named with slashes relative to the
-// site root.
-func (s *sink) WriteFile(name string, data []byte) error {
-	if err := s.claim(name, data); err != nil {
-		return err
+// job is one file to write.
+type job struct {
+	name  string
+	data  []byte
+	forms bool
+}
+
+func newMemSink() *sink {
+	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}}
+}
+
+// newTreeSink writes into root, which holds old (nil: root is empty).
+func newTreeSink(root string, old *manifest, store *precompress.Store) *sink {
+	if old == nil || old.compress != precompress.Settings {
+		old = &manifest{files: map[string]manEntry{}}
 	}
-	if s.root == "" {
+	s := &sink{root: root, old: old, store: store, files: map[string]manEntry{}, staged: map[string][]byte{},
+		dirs: map[string]bool{root: true}, jobs: make(chan job, 64)}
+	for range max(4, 2*runtime.GOMAXPROCS(0)) {
+		s.wg.Add(1)
+		go s.worker()
+	}
+	return s
+}
+
+// WriteFile adds one file, named with slashes relative to the site root.
+func (s *sink) WriteFile(name string, data []byte) error {
+	if staging(name) {
+		s.mu.Lock()
+		defer s.mu.Unlock()
+		if _, dup := s.staged[name]; dup {
+			return fmt.Errorf("%s: written twice in one build", name)
+		}
+		s.staged[name] = data
 		return nil
 	}
-	p := filepath.Join(s.root, filepath.FromSlash(name))
+	return s.put(name, data)
+}
+
+// staging reports whether name has a segment starting with ".".
+func staging(name string) bool {
+	return strings.HasPrefix(name, ".") || strings.Contains(name, "/.")
+}
+
+// put records a file under its real name and writes it unless the tree
+// already has it.
+func (s *sink) put(name string, data []byte) error {
+	if !fsValid(name) {
+		return fmt.Errorf("%s: not a valid output file name", name)
+	}
+	e := manEntry{hash: hashOf(data), forms: s.root != "" && compressible[path.Ext(name)] && precompress.Worth(data)}
+	s.mu.Lock()
+	if _, dup := s.files[name]; dup {
+		s.mu.Unlock()
+		return fmt.Errorf("%s: written twice in one build", name)
+	}
+	s.files[name] = e
+	if s.root == "" {
+		s.mem[name] = data
+	}
+	s.mu.Unlock()
+	if s.root != "" && s.old.files[name] != e {
+		s.jobs <- job{name, data, e.forms}
+	}
+	return nil
+}
+
+// fsValid accepts slash-separated relative names that are not the marker.
+func fsValid(name string) bool {
+	return name != MarkerName && !strings.HasPrefix(name, "/") && !slices.Contains(strings.Split(name, "/"), "..")
+}
+
+// RenameDir gives the staged files under from the name to instead.
+func (s *sink) RenameDir(from, to string) error {
+	s.mu.Lock()
+	var moved []string
+	for name := range s.staged {
+		if strings.HasPrefix(name, from+"/") {
+			moved = append(moved, name)
+		}
+	}
+	s.mu.Unlock()
+	slices.Sort(moved)
+	for _, name := range moved {
+		s.mu.Lock()
+		data := s.staged[name]
+		delete(s.staged, name)
+		s.mu.Unlock()
+		if err := s.WriteFile(to+strings.TrimPrefix(name, from), data); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// worker writes files until the jobs are closed.
+func (s *sink) worker() {
+	defer s.wg.Done()
+	for j := range s.jobs {
+		if err := s.write(j); err != nil {
+			s.mu.Lock()
+			s.errs = append(s.errs, err)
+			s.mu.Unlock()
+		}
+	}
+}
+
+// write writes one file and its forms.
+func (s *sink) write(j job) error {
+	p := filepath.Join(s.root, filepath.FromSlash(j.name))
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	return os.WriteFile(p, data, 0o644)
-}
-
-// claim records name, refusing a duplicate.
-func (s *sink) claim(name string, data []byte) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if _, dup := s.files[name]; dup {
-		return fmt.Errorf("%s: written twice in one build", name)
+	_, had := s.old.files[j.name]
+	if err := s.writeFile(p, j.data, had); err != nil {
+		return err
 	}
-	if s.root == "" {
-		s.files[name] = data
-	} else {
-		s.files[name] = nil
+	if !j.forms {
+		return nil
+	}
+	vs, err := precompress.Variants(s.store, j.data)
+	if err != nil {
+		return fmt.Errorf("%s: %w", j.name, err)
+	}
+	for _, v := range vs {
+		if err := s.writeFile(p+v.Ext, v.Data, had && s.old.files[j.name].forms); err != nil {
+			return err
+		}
 	}
 	return nil
+}
+
+// writeFile writes data to p. A file the tree had is replaced by
+// rename(2), so a reader that has it open (the tree was shown two builds
+// ago) keeps reading the old bytes.
+func (s *sink) writeFile(p string, data []byte, replace bool) error {
+	s.written.Add(1)
+	if !replace {
+		return os.WriteFile(p, data, 0o644)
+	}
+	tmp := p + ".gyportal-tmp"
+	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+		return err
+	}
+	return os.Rename(tmp, p)
 }
 
 // mkdir creates dir (under root) once per build.
@@ -74,24 +217,87 @@ func (s *sink) mkdir(dir string) error {
 	return nil
 }
 
-// RenameDir moves every file written under from to the same name under
-// to (the search index names its directory after its content).
-func (s *sink) RenameDir(from, to string) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for name, data := range s.files {
-		if rest, ok := strings.CutPrefix(name, from+"/"); ok {
-			delete(s.files, name)
-			s.files[to+"/"+rest] = data
-		}
-	}
-	if s.root == "" {
+// wait ends the writes and returns their errors.
+func (s *sink) wait() error {
+	if s.jobs == nil {
 		return nil
 	}
-	for dir := range s.dirs {
-		if strings.HasPrefix(dir, filepath.Join(s.root, filepath.FromSlash(from))) {
-			delete(s.dirs, dir)
+	close(s.jobs)
+	s.wg.Wait()
+	s.jobs = nil
+	return errors.Join(s.errs...)
+}
+
+// finish waits for the writes, removes the files the tree had that the
+// new site lacks (and forms no longer made), writes the new manifest
+// and hands the live compressed forms to the store.
+func (s *sink) finish() (*manifest, error) {
+	if err := s.wait(); err != nil {
+		return nil, err
+	}
+	if len(s.staged) > 0 {
+		return nil, fmt.Errorf("files left under a staging name: %d", len(s.staged))
+	}
+	m := &manifest{compress: precompress.Settings, files: s.files}
+	if s.root == "" {
+		return m, nil
+	}
+	if err := s.removeStale(); err != nil {
+		return nil, err
+	}
+	if err := writeMarker(s.root, m); err != nil {
+		return nil, err
+	}
+	var live [][16]byte
+	for _, e := range s.files {
+		if e.forms {
+			live = append(live, e.hash)
 		}
 	}
-	return os.Rename(filepath.Join(s.root, filepath.FromSlash(from)), filepath.Join(s.root, filepath.FromSlash(to)))
+	s.store.Close(live)
+	return m, nil
+}
+
+// removeStale deletes what the old tree has and the new one does not,
+// then the directories that became empty.
+func (s *sink) removeStale() error {
+	var gone []string
+	for name, e := range s.old.files {
+		n, ok := s.files[name]
+		if !ok {
+			gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name)))
+		}
+		if e.forms && (!ok || !n.forms) {
+			for _, ext := range precompress.Exts {
+				gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name))+ext)
+			}
+		}
+	}
+	dirs := map[string]bool{}
+	for _, p := range gone {
+		if err := os.Remove(p); err != nil && !errors.Is(err, os.ErrNotExist) {
+			return fmt.Errorf("删除旧文件 %s：%w", p, err)
+		}
+		for d := filepath.Dir(p); d != s.root && len(d) > len(s.root); d = filepath.Dir(d) {
+			dirs[d] = true
+		}
+	}
+	byDepth := make([]string, 0, len(dirs))
+	for d := range dirs {
+		byDepth = append(byDepth, d)
+	}
+	slices.SortFunc(byDepth, func(a, b string) int { return len(b) - len(a) })
+	for _, d := range byDepth {
+		os.Remove(d) // fails, as it should, while the directory has files
+	}
+	return nil
+}
+
+// writeMarker writes the manifest into the tree root, last.
+func writeMarker(root string, m *manifest) error {
+	p := filepath.Join(root, MarkerName)
+	if err := os.WriteFile(p+".tmp", m.encode(), 0o644); err != nil {
+		return err
+	}
+	return os.Rename(p+".tmp", p)
 }

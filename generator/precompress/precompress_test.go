@@ -3,7 +3,10 @@ package precompress
 import (
 	"bytes"
 	"compress/gzip"
+	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -48,12 +51,14 @@ func TestSmallFilesSkipped(t *testing.T) {
 	}
 }
 
-// TestCachedFormsVerified puts wrong data where a large file's cached
-// forms belong: they are not used, and are replaced by good ones.
-func TestCachedFormsVerified(t *testing.T) {
+// TestBigFormsVerified puts wrong data where a big file's cached forms
+// belong: they are not used, and are replaced by good ones.
+func TestBigFormsVerified(t *testing.T) {
 	c := cache.At(t.TempDir())
-	data := []byte(strings.Repeat("计划生育家庭特别扶助 ", cacheMin/20))
-	good, err := Variants(c, data)
+	s := OpenStore(c, "test")
+	defer s.Close(nil)
+	data := []byte(strings.Repeat("计划生育家庭特别扶助 ", BigSize/20))
+	good, err := Variants(s, data)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,13 +66,66 @@ func TestCachedFormsVerified(t *testing.T) {
 	for i, v := range good {
 		// A valid compressed stream of other data, then plain garbage.
 		for _, bad := range [][]byte{other[i].Data, []byte("garbage")} {
-			c.Put("precompress", cache.Key(data)+v.Ext, bad)
-			again, err := Variants(c, data)
+			c.Put(packKind, cache.Key(data)+v.Ext, bad)
+			again, err := Variants(s, data)
 			if err != nil {
 				t.Fatal(err)
 			}
 			if !bytes.Equal(again[i].Data, v.Data) {
 				t.Errorf("%s: a wrong cached form was used", v.Ext)
+			}
+		}
+	}
+}
+
+// TestPack stores the forms of small files in a pack, reads them back
+// from the cache, and checks that a damaged pack gives correct forms.
+func TestPack(t *testing.T) {
+	c := cache.At(t.TempDir())
+	var files [][]byte
+	var live [][16]byte
+	for i := range 20 {
+		f := []byte(strings.Repeat(fmt.Sprintf("第%d条 计划生育家庭 ", i), 100))
+		files = append(files, f)
+		live = append(live, keyOf(f))
+	}
+	want := map[int][]Variant{}
+	s := OpenStore(c, "site")
+	for i, f := range files {
+		want[i], _ = Variants(s, f)
+	}
+	if err := s.Close(live); err != nil {
+		t.Fatal(err)
+	}
+	s = OpenStore(c, "site")
+	for i, f := range files {
+		for j := range formats {
+			z, ok := s.get(keyOf(f), j)
+			if !ok || !bytes.Equal(z, want[i][j].Data) {
+				t.Fatalf("file %d form %d: not read back from the pack", i, j)
+			}
+		}
+	}
+	s.Close(live) // nothing new: the pack stays
+	matches, _ := filepath.Glob(filepath.Join(c.Root(), packKind, "*"))
+	if len(matches) != 1 {
+		t.Fatalf("cache holds %v, want the pack only", matches)
+	}
+	raw, _ := os.ReadFile(matches[0])
+	for i := 100; i < len(raw)/2; i += 97 {
+		raw[i] ^= 0x55
+	}
+	os.WriteFile(matches[0], raw, 0o644)
+	s = OpenStore(c, "site")
+	defer s.Close(live)
+	for i, f := range files {
+		got, err := Variants(s, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for j := range got {
+			if !bytes.Equal(got[j].Data, want[i][j].Data) {
+				t.Errorf("file %d %s: a damaged form was used", i, got[j].Ext)
 			}
 		}
 	}

@@ -168,7 +168,7 @@ func (s *Server) Rebuild() {
 		s.errs = nil
 		st := res.Stats
 		fmt.Fprintf(s.cfg.Log, "已生成 %d 个文件：新增 %d，修改 %d，删除 %d，用时 %s\n",
-			st.Written, st.Added, st.Changed, st.Removed, took)
+			st.Files, st.Added, st.Changed, st.Removed, took)
 	}
 	state := s.stateLocked()
 	if s.builds != nil {

@@ -21,6 +21,7 @@ import (
 	"encoding/hex"
 	"os"
 	"path/filepath"
+	"time"
 )
 
 // magic opens every entry; the version changes if the format does.
@@ -138,4 +139,56 @@ func decode(raw []byte) ([]byte, bool) {
 func Key(data []byte) string {
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
+}
+
+// Entries that manage their own format and checks (large packs read in
+// pieces, like the compressed forms of package precompress) use the raw
+// functions below; they still live at <root>/<kind>/<key> and are
+// replaced atomically.
+
+// OpenRaw opens the raw entry kind/key for reading.
+func (c *Cache) OpenRaw(kind, key string) (*os.File, error) {
+	if c.Root() == "" {
+		return nil, os.ErrNotExist
+	}
+	return os.Open(c.path(kind, key))
+}
+
+// CreateRaw creates a temporary file for a raw entry of kind; Commit or
+// Discard it. Temporary files of builds killed more than an hour ago are
+// removed.
+func (c *Cache) CreateRaw(kind string) (*os.File, error) {
+	if c.Root() == "" {
+		return nil, os.ErrNotExist
+	}
+	dir := filepath.Join(c.root, kind)
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return nil, err
+	}
+	stale, _ := filepath.Glob(filepath.Join(dir, ".tmp-*"))
+	for _, p := range stale {
+		if info, err := os.Stat(p); err == nil && time.Since(info.ModTime()) > time.Hour {
+			os.Remove(p)
+		}
+	}
+	return os.CreateTemp(dir, ".tmp-*")
+}
+
+// Commit closes f, made by CreateRaw, and renames it into place as
+// kind/key.
+func (c *Cache) Commit(f *os.File, kind, key string) error {
+	err := f.Close()
+	if err == nil {
+		err = os.Rename(f.Name(), c.path(kind, key))
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// Discard closes and removes f, made by CreateRaw.
+func (c *Cache) Discard(f *os.File) {
+	f.Close()
+	os.Remove(f.Name())
 }
