@@ -49,7 +49,6 @@ func TestBuildSummary(t *testing.T) {
 	}
 }
 
-
 // TestBuildRefuses runs the command on the examples: a
 // directory holding someone's files, and the content directory itself.
 // Both are refused with exit 1 and left intact.

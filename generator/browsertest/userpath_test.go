@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gyportal/calc"
-	"gyportal/generator/params"
 	"gyportal/generator/build/calcstep"
+	"gyportal/generator/params"
 )
 
 // shown reads the answer as the page shows it: every benefit's heading

@@ -45,7 +45,7 @@ type outDirs struct {
 	lock   *os.File
 }
 
-func (d *outDirs) buildsDir() string   { return filepath.Join(d.parent, "."+d.base+".builds") }
+func (d *outDirs) buildsDir() string    { return filepath.Join(d.parent, "."+d.base+".builds") }
 func (d *outDirs) tree(n string) string { return filepath.Join(d.buildsDir(), n) }
 func (d *outDirs) linkTo(n string) string {
 	return "." + d.base + ".builds/" + n
