@@ -32,29 +32,67 @@ func Open(path string, stdin io.Reader) (Reader, error) {
 	return c, nil
 }
 
-// Output is a sheet written to a file: into a temporary file beside it,
-// which Close renames to its path, so that the path holds either what was
-// there before or the complete new sheet, never a part.
-type Output struct {
-	w    Writer
-	f    *os.File
+// File is a file written in place: into a temporary file beside its
+// path, which Commit renames to the path, so that the path holds either
+// what was there before or the complete new file, never a part.
+type File struct {
+	*os.File
 	path string
+}
+
+// CreateFile returns a File for path.
+func CreateFile(path string) (*File, error) {
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	if err != nil {
+		return nil, err
+	}
+	return &File{File: f, path: path}, nil
+}
+
+// Commit puts the file written in place.
+func (f *File) Commit() error {
+	err := f.Sync()
+	if cerr := f.File.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = os.Chmod(f.Name(), 0o644)
+	}
+	if err == nil {
+		err = os.Rename(f.Name(), f.path)
+	}
+	if err != nil {
+		os.Remove(f.Name())
+	}
+	return err
+}
+
+// Abort removes the temporary file; the path is left as it was.
+func (f *File) Abort() {
+	f.File.Close()
+	os.Remove(f.Name())
+}
+
+// Output is a sheet written to a File.
+type Output struct {
+	w Writer
+	f *File
 }
 
 // Create returns an Output for path: an .xlsx workbook by its
 // extension, CSV (see CSVWriter) otherwise.
 func Create(path string) (*Output, error) {
-	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
+	f, err := CreateFile(path)
 	if err != nil {
 		return nil, err
 	}
-	o := &Output{f: f, path: path}
+	o := &Output{f: f}
 	if !IsXLSX(path) {
 		o.w = NewCSVWriter(f)
 		return o, nil
 	}
 	if o.w, err = NewXLSXWriter(f); err != nil {
-		o.Abort()
+		f.Abort()
 		return nil, err
 	}
 	return o, nil
@@ -65,27 +103,12 @@ func (o *Output) Write(cells []Cell) error { return o.w.Write(cells) }
 
 // Close finishes the sheet and puts it in place.
 func (o *Output) Close() error {
-	err := o.w.Close()
-	if err == nil {
-		err = o.f.Sync()
+	if err := o.w.Close(); err != nil {
+		o.f.Abort()
+		return err
 	}
-	if cerr := o.f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Chmod(o.f.Name(), 0o644)
-	}
-	if err == nil {
-		err = os.Rename(o.f.Name(), o.path)
-	}
-	if err != nil {
-		os.Remove(o.f.Name())
-	}
-	return err
+	return o.f.Commit()
 }
 
 // Abort removes the temporary file; the path is left as it was.
-func (o *Output) Abort() {
-	o.f.Close()
-	os.Remove(o.f.Name())
-}
+func (o *Output) Abort() { o.f.Abort() }

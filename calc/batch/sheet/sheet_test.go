@@ -286,3 +286,22 @@ func TestNotXLSX(t *testing.T) {
 		t.Errorf("error %v", err)
 	}
 }
+
+func TestExcelValues(t *testing.T) {
+	for s, want := range map[string]string{"41640": "2014-01-01", "42887": "2017-06-01", "61": "1900-03-01"} {
+		if got, ok := ExcelDate(s); !ok || got != want {
+			t.Errorf("ExcelDate(%q) = %q, %v; want %q", s, got, ok, want)
+		}
+	}
+	for _, s := range []string{"2014-01-01", "60", "1.5", ""} {
+		if got, ok := ExcelDate(s); ok {
+			t.Errorf("ExcelDate(%q) = %q", s, got)
+		}
+	}
+	for s, want := range map[string]string{"4999.9899999999998": "4999.99", "1.2E+5": "120000", "0.30000000000000004": "0.3",
+		"12000": "12000", "4999.99": "4999.99", "primary": "primary", "是": "是"} {
+		if got := ExcelNumber(s); got != want {
+			t.Errorf("ExcelNumber(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+	"strings"
 
 	"github.com/xuri/excelize/v2"
 )
@@ -28,31 +29,31 @@ type XLSXReader struct {
 func OpenXLSX(path string) (*XLSXReader, error) {
 	f, err := excelize.OpenFile(path, excelize.Options{RawCellValue: true, UnzipSizeLimit: maxUnzip})
 	if err != nil {
-		return nil, xlsxErr(path, err)
+		return nil, xlsxErr(err)
 	}
 	sheets := f.GetSheetList()
 	if len(sheets) == 0 {
 		f.Close()
-		return nil, fmt.Errorf("%s：工作簿中没有工作表", path)
+		return nil, errors.New("工作簿中没有工作表")
 	}
 	rows, err := f.Rows(sheets[0])
 	if err != nil {
 		f.Close()
-		return nil, xlsxErr(path, err)
+		return nil, xlsxErr(err)
 	}
 	return &XLSXReader{f: f, rows: rows}, nil
 }
 
-// xlsxErr explains a workbook that cannot be opened.
-func xlsxErr(path string, err error) error {
+// xlsxErr explains why a workbook cannot be opened.
+func xlsxErr(err error) error {
 	switch {
 	case errors.Is(err, excelize.ErrWorkbookFileFormat), errors.Is(err, excelize.ErrWorkbookPassword),
 		err.Error() == "zip: not a valid zip file":
-		return fmt.Errorf("%s：不是有效的 .xlsx 文件（加密的工作簿请先取消密码；.xls 请在 Excel 中另存为 .xlsx）", path)
+		return errors.New("不是有效的 .xlsx 文件（加密的工作簿请先取消密码；.xls 请在 Excel 中另存为 .xlsx）")
 	case errors.Is(err, excelize.ErrOptionsUnzipSizeLimit):
-		return fmt.Errorf("%s：解压后超过 %d GB，不予读取", path, maxUnzip>>30)
+		return fmt.Errorf("解压后超过 %d GB，不予读取", maxUnzip>>30)
 	}
-	return fmt.Errorf("%s：无法读取：%w", path, err)
+	return fmt.Errorf("无法读取：%w", err)
 }
 
 // Format returns "xlsx".
@@ -125,7 +126,8 @@ func NewXLSXWriter(w io.Writer) (*XLSXWriter, error) {
 }
 
 // Write writes one row: text cells neutralised (see Neutralize), number
-// cells as numbers shown with two decimal places. The first row is bold
+// cells as numbers, shown with two decimal places when their text has
+// decimals. The first row is bold
 // and stays in view when scrolling.
 func (x *XLSXWriter) Write(cells []Cell) error {
 	x.row++
@@ -148,8 +150,13 @@ func (x *XLSXWriter) value(c Cell) any {
 	if c.Number && c.Text != "" {
 		// An Excel number is an IEEE double: the decimal's nearest, whose
 		// shortest text is the decimal again for amounts below 10^13.
-		if v, err := strconv.ParseFloat(c.Text, 64); err == nil {
+		v, err := strconv.ParseFloat(c.Text, 64)
+		switch {
+		case err != nil:
+		case strings.Contains(c.Text, "."):
 			return excelize.Cell{StyleID: x.num, Value: v}
+		default:
+			return v
 		}
 	}
 	return Neutralize(c.Text)
