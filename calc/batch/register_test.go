@@ -6,150 +6,42 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/xuri/excelize/v2"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
 
-	"gyportal/calc"
+	"gyportal/calc/batch/internal/register"
 	"gyportal/calc/batch/sheet"
 )
 
-// registerHeader are the columns of the test registers.
-var registerHeader = []string{"id", "hukou", "family", "members", "dibao", "dibao_standard", "poor", "integrity",
-	"can_develop_project", "complication_level", "disabled_parent", "children", "medical_out_of_pocket",
-	"housing_area_per_capita", "middle_low_income", "date"}
-
-// household is one row of a test register, with typed values for .xlsx.
-type household struct {
-	id, hukou, family, children string
-	members, standard, level   int
-	bools                      [6]string // dibao poor integrity can_develop_project disabled_parent middle_low_income
-	medical, area              string    // decimals
-	date                       time.Time // zero: none
-}
-
-var surnames = []string{"张", "王", "李", "赵", "刘", "陈", "杨", "黄"}
-
-// households returns n pseudo-random households; some ids try formulas.
-func households(n int, seed uint64) []household {
-	r := rand.New(rand.NewPCG(seed, 2))
-	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
-	out := make([]household, n)
-	for i := range out {
-		h := &out[i]
-		h.id = fmt.Sprintf("%s%s%04d", pick(surnames...), pick("", "（代）", "·户"), i)
-		if i%17 == 3 {
-			h.id = pick("=HYPERLINK(\"http://x\",\"点我\")", "\t=1+1", "+86", "-5", "@SUM(A1)", "＝1+1", "－2")
-		}
-		h.hukou, h.family = pick(calc.Hukous...), pick(calc.Families...)
-		var kids []string
-		for range r.IntN(3) {
-			k := pick(calc.Stages...)
-			if r.IntN(6) == 0 {
-				k += calc.AdmittedMark
-			}
-			kids = append(kids, k)
-		}
-		h.children = strings.Join(kids, ";")
-		h.members, h.standard, h.level = 1+r.IntN(6), 2000+r.IntN(2000), r.IntN(5)*r.IntN(2)
-		for j := range h.bools {
-			h.bools[j] = pick("是", "否", "", "true", "0")
-		}
-		h.medical = fmt.Sprintf("%d.%02d", r.IntN(20000), r.IntN(100))
-		h.area = fmt.Sprintf("%d.5", 5+r.IntN(30))
-		if r.IntN(4) == 0 {
-			h.date = time.Date(2013+r.IntN(5), time.Month(1+r.IntN(12)), 1+r.IntN(28), 0, 0, 0, 0, time.UTC)
-		}
-	}
-	return out
-}
-
-// cells returns the household's row as text.
-func (h *household) cells() []string {
-	date := ""
-	if !h.date.IsZero() {
-		date = h.date.Format(time.DateOnly)
-	}
-	b := h.bools
-	return []string{h.id, h.hukou, h.family, strconv.Itoa(h.members), b[0], strconv.Itoa(h.standard), b[1], b[2], b[3],
-		strconv.Itoa(h.level), b[4], h.children, h.medical, h.area, b[5], date}
-}
-
-// registerCSV returns the households as UTF-8 CSV.
-func registerCSV(hs []household) []byte { return registerText(hs, ',') }
-
-// registerText returns the households as UTF-8 text, cells separated by comma.
-func registerText(hs []household, comma rune) []byte {
+// registerCSV returns n households of seed as UTF-8 CSV.
+func registerCSV(t testing.TB, n int, seed uint64, comma rune) []byte {
+	t.Helper()
 	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.Comma = comma
-	w.Write(registerHeader)
-	for i := range hs {
-		w.Write(hs[i].cells())
+	if err := register.WriteCSV(&b, n, seed, comma); err != nil {
+		t.Fatal(err)
 	}
-	w.Flush()
 	return b.Bytes()
 }
 
-// registerXLSX writes the households as a workbook a person would make in
-// Excel: numbers as numbers, dates as dates, yes/no as TRUE/FALSE where
-// they are true/0, text as text.
-func registerXLSX(t testing.TB, path string, hs []household) {
+// registerXLSX writes n households of seed as a workbook at path.
+func registerXLSX(t testing.TB, path string, n int, seed uint64) {
 	t.Helper()
-	f := excelize.NewFile()
-	defer f.Close()
-	dateStyle, _ := f.NewStyle(&excelize.Style{NumFmt: 14})
-	sw, err := f.NewStreamWriter("Sheet1")
+	f, err := os.Create(path)
 	if err != nil {
 		t.Fatal(err)
 	}
-	row := func(n int, vals []any) {
-		ref, _ := excelize.CoordinatesToCellName(1, n)
-		if err := sw.SetRow(ref, vals); err != nil {
-			t.Fatal(err)
-		}
-	}
-	head := make([]any, len(registerHeader))
-	for i, h := range registerHeader {
-		head[i] = h
-	}
-	row(1, head)
-	for i := range hs {
-		h := &hs[i]
-		vals := make([]any, 0, len(registerHeader))
-		for _, c := range h.cells() {
-			vals = append(vals, c)
-		}
-		vals[3], vals[5], vals[9] = h.members, h.standard, h.level
-		med, _ := strconv.ParseFloat(h.medical, 64)
-		vals[12] = med
-		for j, col := range []int{4, 6, 7, 8, 10, 14} {
-			switch h.bools[j] {
-			case "true":
-				vals[col] = true
-			case "0":
-				vals[col] = false
-			}
-		}
-		if !h.date.IsZero() {
-			vals[15] = excelize.Cell{StyleID: dateStyle, Value: h.date}
-		}
-		row(i+2, vals)
-	}
-	if err := sw.Flush(); err != nil {
+	if err := register.WriteXLSX(f, n, seed); err != nil {
 		t.Fatal(err)
 	}
-	if err := f.SaveAs(path); err != nil {
+	if err := f.Close(); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -179,8 +71,7 @@ func encoded(t *testing.T, e encoding.Encoding, data []byte) []byte {
 // GB18030, UTF-16LE (comma- and tab-separated) CSV and as .xlsx give
 // identical answers.
 func TestSameAnswers(t *testing.T) {
-	hs := households(100, 1)
-	data := registerCSV(hs)
+	data := registerCSV(t, 100, 1, ',')
 	want, errs, err := answerSheet(t, sheet.NewCSVReader(bytes.NewReader(data), 0))
 	if err != nil || len(errs) > 0 {
 		t.Fatal(err, errs)
@@ -189,7 +80,7 @@ func TestSameAnswers(t *testing.T) {
 		t.Fatalf("%d lines of answers, want 102", n)
 	}
 	utf16 := unicode.UTF16(unicode.LittleEndian, unicode.UseBOM)
-	tsv := registerText(hs, '\t')
+	tsv := registerCSV(t, 100, 1, '\t')
 	inputs := map[string][]byte{
 		"UTF-8 BOM":    append([]byte("\ufeff"), data...),
 		"GB18030":      encoded(t, simplifiedchinese.GB18030, data),
@@ -204,7 +95,7 @@ func TestSameAnswers(t *testing.T) {
 		}
 	}
 	path := filepath.Join(t.TempDir(), "register.xlsx")
-	registerXLSX(t, path, hs)
+	registerXLSX(t, path, 100, 1)
 	x, err := sheet.OpenXLSX(path)
 	if err != nil {
 		t.Fatal(err)
@@ -228,8 +119,7 @@ func firstDiff(got, want string) string {
 // TestXLSXOutput: an .xlsx answer opened back with the library shows the
 // CSV answer, numbers stored as numbers, text neutralised.
 func TestXLSXOutput(t *testing.T) {
-	hs := households(100, 3)
-	data := registerCSV(hs)
+	data := registerCSV(t, 100, 3, ',')
 	want, _, err := answerSheet(t, sheet.NewCSVReader(bytes.NewReader(data), 0))
 	if err != nil {
 		t.Fatal(err)
@@ -418,4 +308,3 @@ func FuzzSheet(f *testing.F) {
 	})
 }
 
-var _ = os.DevNull

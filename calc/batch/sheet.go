@@ -225,25 +225,28 @@ func (r *sheetRun) write(num int, id string, res *calc.Result) error {
 	for i, per := range periods {
 		r.row[i] = res.Totals.Sum(per)
 	}
-	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date})
-	r.cells = r.amounts(r.cells, r.row[:len(periods)], false)
-	r.cells = append(r.cells, sheet.Cell{Text: strings.Join(res.CashClauses(), ";")},
-		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")})
-	r.cells = r.amounts(r.cells, r.row[len(periods):], true)
 	for i, v := range r.row {
 		r.sums[i] = r.sums[i].Add(v)
 	}
+	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
+		money(res.Totals.Once), money(res.Totals.Month), money(res.Totals.Year),
+		sheet.Cell{Text: strings.Join(res.CashClauses(), ";")},
+		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")})
+	r.cells = amounts(r.cells, r.row[len(periods):], true)
 	return r.dst.Write(r.cells)
 }
 
+// money is a cell of an amount written with two places.
+func money(s string) sheet.Cell { return sheet.Cell{Text: s, Number: true} }
+
 // amounts appends money cells, two places; with blankZero a zero is an
 // empty cell.
-func (r *sheetRun) amounts(cells []sheet.Cell, vs []decimal.Decimal, blankZero bool) []sheet.Cell {
+func amounts(cells []sheet.Cell, vs []decimal.Decimal, blankZero bool) []sheet.Cell {
 	for _, v := range vs {
 		if blankZero && v.IsZero() {
 			cells = append(cells, sheet.Cell{})
 		} else {
-			cells = append(cells, sheet.Cell{Text: v.StringFixed(2), Number: true})
+			cells = append(cells, money(v.StringFixed(2)))
 		}
 	}
 	return cells
@@ -252,9 +255,9 @@ func (r *sheetRun) amounts(cells []sheet.Cell, vs []decimal.Decimal, blankZero b
 // finish writes the sums and closes dst.
 func (r *sheetRun) finish() error {
 	cells := []sheet.Cell{{Text: TotalRow}, {}, {}}
-	cells = r.amounts(cells, r.sums[:len(periods)], false)
+	cells = amounts(cells, r.sums[:len(periods)], false)
 	cells = append(cells, sheet.Cell{}, sheet.Cell{}, sheet.Cell{})
-	cells = r.amounts(cells, r.sums[len(periods):], false)
+	cells = amounts(cells, r.sums[len(periods):], false)
 	err := r.dst.Write(cells)
 	if cerr := r.dst.Close(); err == nil {
 		err = cerr

@@ -126,11 +126,28 @@ func (c *CSVReader) readErr(err error) error {
 // file's encoding.
 func badText(row Row) error {
 	for i, cell := range row.Cells {
-		if !utf8.ValidString(cell) || strings.ContainsRune(cell, utf8.RuneError) {
+		if !validText(cell) {
 			return &RowError{Row: row.Num, Msg: fmt.Sprintf("第 %d 列有无法识别的字符（文件中混有不同的编码？）", i+1)}
 		}
 	}
 	return nil
+}
+
+// validText reports whether s is UTF-8 without U+FFFD, the character
+// that decoders put in place of bytes invalid in the file's encoding.
+func validText(s string) bool {
+	for i := 0; i < len(s); {
+		if s[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // limiter fails with ErrLongRow when more than MaxRecord bytes (plus the
