@@ -1,6 +1,7 @@
 package sheet
 
 import (
+	"archive/zip"
 	"errors"
 	"fmt"
 	"io"
@@ -168,6 +169,10 @@ func (x *XLSXWriter) Close() error {
 	if err := x.sw.Flush(); err != nil {
 		return err
 	}
-	_, err := x.f.WriteTo(x.w)
+	// excelize's WriteTo builds the whole zip in memory; a zip writer on
+	// x.w instead streams it (the buffer WriteToBuffer returns stays empty).
+	zw := zip.NewWriter(x.w)
+	x.f.SetZipWriter(func(io.Writer) excelize.ZipWriter { return zw })
+	_, err := x.f.WriteToBuffer()
 	return err
 }
