@@ -1,7 +1,6 @@
 package main
 
 import (
-	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -80,7 +79,7 @@ func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 		return nil, calcUsageErr(stderr, "最多一个输入文件")
 	}
 	o.file = fs.Arg(0)
-	o.today = today().Format(time.DateOnly)
+	o.today = model.Today(time.Now()).Format(time.DateOnly)
 	if o.date != "" {
 		if d, err := time.Parse(time.DateOnly, o.date); err != nil || d.Format(time.DateOnly) != o.date {
 			return nil, calcUsageErr(stderr, fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
@@ -350,12 +349,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...)))
 	}
-	data, err := factsJSON(c.Facts)
-	if err != nil {
-		fail("facts.%v", err)
-		return errs
-	}
-	facts, err := calc.ParseFacts(data)
+	facts, err := calc.ParseFactsTOML(c.Facts)
 	if err != nil {
 		for _, e := range flatten(err) {
 			fail("facts.%v", e)
@@ -366,7 +360,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 		facts.Date = c.Date
 	}
 	if facts.Date == "" {
-		facts.Date = today().Format(time.DateOnly)
+		facts.Date = model.Today(time.Now()).Format(time.DateOnly)
 	}
 	res, err := calc.Evaluate(facts, cp)
 	if err != nil {
@@ -398,61 +392,4 @@ func sameSet(a, b []string) bool {
 	slices.Sort(x)
 	slices.Sort(y)
 	return slices.Equal(slices.Compact(x), slices.Compact(y))
-}
-
-// factsJSON turns a case's TOML facts into the calculator's JSON. TOML
-// integers stay integers; a TOML float is refused, because money must be
-// written as a decimal string ("4999.99"); a TOML date becomes "YYYY-MM-DD".
-func factsJSON(m map[string]any) ([]byte, error) {
-	v, err := tomlToJSON("", m)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(v)
-}
-
-func tomlToJSON(path string, v any) (any, error) {
-	switch x := v.(type) {
-	case string, bool, int64:
-		return x, nil
-	case float64:
-		return nil, fmt.Errorf("%s: 小数请写成字符串，如 \"4999.99\"（TOML 浮点数不精确）", path)
-	case time.Time:
-		return x.Format(time.DateOnly), nil
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			c, err := tomlToJSON(p, e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = c
-		}
-		return out, nil
-	case []map[string]any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			c, err := tomlToJSON(fmt.Sprintf("%s[%d]", path, i), e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-		}
-		return out, nil
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			c, err := tomlToJSON(fmt.Sprintf("%s[%d]", path, i), e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-		}
-		return out, nil
-	}
-	return nil, errors.New(path + ": 不支持的 TOML 值")
 }

@@ -158,9 +158,9 @@ func TestCalcCommand(t *testing.T) {
 	}
 	// CSV: UTF-8 with a byte-order mark.
 	code, out, errs = runCmd("id,hukou,family,children\nx,rural,only_daughter,senior+admitted\n", "--csv", "--date", "2024-01-01")
-	if code != 0 || errs != "" || !strings.HasPrefix(out, "\ufeffline,id,date,once,month,year,clauses,benefits,services,3.2.4 year,") ||
+	if code != 0 || errs != "" || !strings.HasPrefix(out, "\ufeffline,id,date,once,month,year,clauses,benefits,services,complete,pending,needs,3.2.4 year,") ||
 		!strings.Contains(out, "\n2,x,2024-01-01,1000.00,0.00,0.00,3.2.12,college-award,") ||
-		!strings.HasSuffix(out, "\ntotal,,,1000.00,0.00,0.00,,,,0.00,0.00,0.00,1000.00,0.00,0.00,0.00\n") {
+		!strings.HasSuffix(out, "\ntotal,,,1000.00,0.00,0.00,,,,,,,0.00,0.00,0.00,1000.00,0.00,0.00,0.00\n") {
 		t.Errorf("csv: code %d, stderr %q, stdout %q", code, errs, out)
 	}
 }
@@ -247,7 +247,7 @@ func TestCalcCommandErrors(t *testing.T) {
 			[]string{"stdin: [1].children[0].stage: ", "stdin: [2]: ", "stdin: 共 2 户有错误，答案中以 null 占位；其余 1 户已计算"}},
 		{"bad array", `[{"hukou":"rural"`, nil, 1, "[]", []string{"stdin: [0]: JSON 数组不完整"}},
 		{"csv", "hukou,family,dibao\nrural,none,true\nrural,none,maybe\n", []string{"--csv"}, 1, "\ufeffline,",
-			[]string{"stdin: 第 3 行，字段 dibao：\"maybe\" 应为 是/否", "stdin: 共 1 行有错误，这些行不在答案中；其余 1 行已计算"}},
+			[]string{"stdin: 第 3 行，字段 dibao（享受最低生活保障（低保））：\"maybe\"", "stdin: 共 1 行有错误，这些行不在答案中；其余 1 行已计算"}},
 		{"missing file", "", []string{"/nonexistent/x.json"}, 1, "", []string{"/nonexistent/x.json: 文件或目录不存在"}},
 		{"missing register", "", []string{"/nonexistent/x.xlsx"}, 1, "", []string{"/nonexistent/x.xlsx: 文件或目录不存在"}},
 		{"bad date", "{}", []string{"--date", "2024-02-30"}, 2, "", []string{"generator calc：--date \"2024-02-30\" 不是日期"}},

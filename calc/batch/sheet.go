@@ -15,9 +15,12 @@ import (
 
 // Header begins the output of Sheet: the input row, the id, the date
 // used, the cash totals per period, the clauses granting cash, the cash
-// benefit ids (one per grant), the service benefit ids. A column per
-// clause and period of cash follows ("3.2.12 once"; see ClauseColumns).
-var Header = []string{"line", "id", "date", "once", "month", "year", "clauses", "benefits", "services"}
+// benefit ids (one per grant), the service benefit ids; whether the
+// answer is complete ("true", or "false" when some benefit needs a fact
+// the row left out: the totals are then a minimum), the pending benefit
+// ids and the facts they need. A column per clause and period of cash
+// follows ("3.2.12 once"; see ClauseColumns).
+var Header = []string{"line", "id", "date", "once", "month", "year", "clauses", "benefits", "services", "complete", "pending", "needs"}
 
 // TotalRow is the line cell of the output's last row, the sums.
 const TotalRow = "total"
@@ -77,14 +80,13 @@ func ClauseColumns(p *calc.Params) []ClauseColumn {
 type sheetRun struct {
 	src    sheet.Reader
 	dst    sheet.Writer
-	reg    *calc.Register
+	p      *calc.Params
 	opt    Options
 	cols   *columns
 	clause map[ClauseColumn]int // index in the clause columns
 	sums   []decimal.Decimal    // per period, then per clause column: the totals
 	row    []decimal.Decimal    // the same for the household in hand
 	cells  []sheet.Cell
-	in     map[string]string
 	sum    Summary
 }
 
@@ -96,7 +98,7 @@ type sheetRun struct {
 // dst unwritten; an unreadable row, after which dst is finished with the
 // rows before), or nil.
 func Sheet(src sheet.Reader, dst sheet.Writer, p *calc.Params, opt Options) (Summary, error) {
-	r := &sheetRun{src: src, dst: dst, reg: calc.NewRegister(p), opt: opt, in: map[string]string{}}
+	r := &sheetRun{src: src, dst: dst, p: p, opt: opt}
 	if err := r.header(p); err != nil {
 		return r.sum, err
 	}
@@ -173,23 +175,22 @@ func (r *sheetRun) fail(err error) {
 
 // answer evaluates one household and writes its row.
 func (r *sheetRun) answer(row sheet.Row, xlsx bool) error {
-	id, err := r.cols.cells(row, xlsx, r.in)
-	if err != nil {
+	if err := r.cols.check(row); err != nil {
 		return err
 	}
-	f, err := calc.FactsFromCells(r.in)
+	f, err := r.cols.facts(row, xlsx)
 	if err == nil && f.Date == "" {
 		f.Date = r.opt.Today
 	}
 	var res *calc.Result
 	if err == nil {
-		res, err = r.reg.Evaluate(f)
+		res, err = calc.EvaluateBrief(f, r.p)
 	}
 	if err != nil {
 		return rowErrors(row.Num, err)
 	}
 	r.sum.Answered++
-	return r.write(row.Num, id, res)
+	return r.write(row.Num, r.cols.id(row), res)
 }
 
 // rowErrors names the row in each of a household's errors.
@@ -198,7 +199,7 @@ func rowErrors(num int, err error) error {
 	for _, e := range flatten(err) {
 		var fe *calc.FieldError
 		if errors.As(e, &fe) && fe.Field != "$" {
-			errs = append(errs, &sheet.RowError{Row: num, Col: fe.Field, Msg: fe.Msg})
+			errs = append(errs, &sheet.RowError{Row: num, Col: colName(fe.Field), Msg: fe.Msg})
 		} else if fe != nil {
 			errs = append(errs, &sheet.RowError{Row: num, Msg: fe.Msg})
 		} else {
@@ -231,9 +232,26 @@ func (r *sheetRun) write(num int, id string, res *calc.Result) error {
 	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
 		money(res.Totals.Once), money(res.Totals.Month), money(res.Totals.Year),
 		sheet.Cell{Text: strings.Join(res.CashClauses(), ";")},
-		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")})
+		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")},
+		sheet.Cell{Text: strconv.FormatBool(res.Complete)})
+	r.cells = pending(r.cells, res.Pending)
 	r.cells = amounts(r.cells, r.row[len(periods):], true)
 	return r.dst.Write(r.cells)
+}
+
+// pending appends the cells of the pending benefits and the facts they
+// need, each once.
+func pending(cells []sheet.Cell, ps []calc.Pending) []sheet.Cell {
+	var ids, needs []string
+	for _, p := range ps {
+		ids = append(ids, p.Benefit)
+		for _, n := range p.Needs {
+			if !slices.Contains(needs, n) {
+				needs = append(needs, n)
+			}
+		}
+	}
+	return append(cells, sheet.Cell{Text: strings.Join(ids, ";")}, sheet.Cell{Text: strings.Join(needs, ";")})
 }
 
 // money is a cell of an amount written with two places.
@@ -256,7 +274,7 @@ func amounts(cells []sheet.Cell, vs []decimal.Decimal, blankZero bool) []sheet.C
 func (r *sheetRun) finish() error {
 	cells := []sheet.Cell{{Text: TotalRow}, {}, {}}
 	cells = amounts(cells, r.sums[:len(periods)], false)
-	cells = append(cells, sheet.Cell{}, sheet.Cell{}, sheet.Cell{})
+	cells = append(cells, make([]sheet.Cell, len(Header)-len(cells))...)
 	cells = amounts(cells, r.sums[len(periods):], false)
 	err := r.dst.Write(cells)
 	if cerr := r.dst.Close(); err == nil {

@@ -13,12 +13,15 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+
+	"gyportal/calc"
 )
 
-// Limits of one household's JSON.
+// Limits of one household's JSON: calc's, applied before a household is
+// read whole.
 const (
-	MaxBytes = 64 << 10 // bytes of one household
-	MaxDepth = 10       // nesting of objects and arrays within it
+	MaxBytes = calc.MaxFactsBytes // bytes of one household
+	MaxDepth = calc.MaxDepth      // nesting of objects and arrays within it
 )
 
 // Error is a problem of the JSON stream; reading stops there. Index is

@@ -59,10 +59,10 @@ func (g *Generator) Next() Household {
 		h.ID = g.pick("=HYPERLINK(\"http://x\",\"点我\")", "\t=1+1", "+86", "-5", "@SUM(A1)", "＝1+1", "－2")
 	}
 	g.n++
-	h.Hukou, h.Family = g.pick(calc.Hukous...), g.pick(calc.Families...)
+	h.Hukou, h.Family = g.pick(names(calc.Hukous())...), g.pick(names(calc.Families())...)
 	var kids []string
 	for range g.r.IntN(3) {
-		k := g.pick(calc.Stages...)
+		k := g.pick(names(calc.Stages())...)
 		if g.r.IntN(6) == 0 {
 			k += calc.AdmittedMark
 		}
@@ -79,6 +79,15 @@ func (g *Generator) Next() Household {
 		h.Date = time.Date(2013+g.r.IntN(5), time.Month(1+g.r.IntN(12)), 1+g.r.IntN(28), 0, 0, 0, 0, time.UTC)
 	}
 	return h
+}
+
+// names returns the names of enumerated values.
+func names[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
+	}
+	return out
 }
 
 // Cells returns the household's row as text.
