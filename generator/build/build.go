@@ -68,6 +68,9 @@ type Options struct {
 	// Log receives progress messages for staff (waiting for the lock);
 	// nil discards them.
 	Log io.Writer
+	// Progress, if set, is called as each step starts, with its name
+	// ("assets", "calculator", "search", "site", "headers").
+	Progress func(step string)
 }
 
 // Result reports a successful build.
@@ -264,6 +267,9 @@ var steps = []step{
 func (r *run) runSteps() error {
 	trace := os.Getenv("GYPORTAL_TRACE") != ""
 	for _, s := range steps {
+		if r.opts.Progress != nil {
+			r.opts.Progress(s.name)
+		}
 		start := time.Now()
 		if err := s.run(r); err != nil {
 			return fmt.Errorf("build: %w", err)
