@@ -60,15 +60,21 @@ func (r *run) publishAsset(name string, data []byte) (string, error) {
 		return "", err
 	}
 	if _, dup := r.assets[name]; dup {
-		return "", fmt.Errorf("asset %s: published twice", name)
+		return "", fmt.Errorf("%s/assets/%s：与生成的文件同名", r.opts.TemplatesName, name)
 	}
 	r.assets[name] = "/" + file
 	return "/" + file, nil
 }
 
-// calculator runs the calculator step and publishes its files.
+// calculator runs the calculator step and publishes its files (in a
+// Check, everything but the compiling).
 func (r *run) calculator() error {
-	out, err := calcstep.Run(calcstep.Input{Plan: r.plan, Today: r.opts.Today, SkipWasm: r.opts.SkipWasm, Cache: r.opts.Cache})
+	in := calcstep.Input{Plan: r.plan, Today: r.opts.Today, SkipWasm: r.opts.SkipWasm, Cache: r.opts.Cache}
+	step := calcstep.Run
+	if r.check {
+		step = calcstep.Prepare
+	}
+	out, err := step(in)
 	if err != nil {
 		return err
 	}
@@ -77,7 +83,7 @@ func (r *run) calculator() error {
 			return err
 		}
 	}
-	if r.opts.SkipWasm {
+	if r.opts.SkipWasm || r.check {
 		for _, name := range calcstep.Skipped {
 			r.assets[name] = ""
 		}

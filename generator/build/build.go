@@ -77,6 +77,7 @@ type Options struct {
 type Result struct {
 	Stats    Stats
 	Plan     *model.Plan // the visible plan that was rendered
+	Full     *model.Plan // every clause, drafts and unpublished ones included
 	Warnings []string    // problems that did not stop the build
 }
 
@@ -140,7 +141,7 @@ func buildMemory(o Options) (*Result, error) {
 	if _, err := r.out.finish(); err != nil {
 		return nil, err
 	}
-	return &Result{Stats: o.Memory.install(r.out.mem), Plan: r.plan}, nil
+	return &Result{Stats: o.Memory.install(r.out.mem), Plan: r.plan, Full: r.full}, nil
 }
 
 // publish runs the steps into the tree --out does not show and switches
@@ -172,7 +173,7 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	res := &Result{Plan: r.plan, Stats: compare(previous(d), m)}
+	res := &Result{Plan: r.plan, Full: r.full, Stats: compare(previous(d), m)}
 	res.Stats.Written = int(r.out.written.Load())
 	if err := d.switchTo(n, func(w string) { res.Warnings = append(res.Warnings, w) }); err != nil {
 		return nil, err
@@ -232,6 +233,7 @@ type run struct {
 	tmpl   *site.Templates
 	assets map[string]string // asset name → URL, for the template function asset
 	calc   site.Calculator   // the calculator step's view values
+	check  bool              // Check: compile nothing, write nothing
 }
 
 // prepare loads the content and parses the templates: everything that
@@ -272,7 +274,7 @@ func (r *run) runSteps() error {
 		}
 		start := time.Now()
 		if err := s.run(r); err != nil {
-			return fmt.Errorf("build: %w", err)
+			return err // each step's messages say what failed, file:line first
 		}
 		if trace {
 			var m runtime.MemStats

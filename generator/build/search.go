@@ -12,7 +12,7 @@ import (
 func (r *run) search() error {
 	sa, err := search.WriteTo(r.out, search.PlanDocs(r.plan), search.PlanSynonyms(r.plan), search.Options{})
 	if err != nil {
-		return fmt.Errorf("search index: %w", err)
+		return fmt.Errorf("搜索索引：%w", err)
 	}
 	r.assets["search.js"] = sa.Script
 	return nil

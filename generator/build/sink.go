@@ -64,6 +64,12 @@ func newMemSink() *sink {
 	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}}
 }
 
+// newDiscardSink records the names and hashes of the files, and drops
+// their bytes (Check).
+func newDiscardSink() *sink {
+	return &sink{files: map[string]manEntry{}, staged: map[string][]byte{}}
+}
+
 // newTreeSink writes into root, which holds old (nil: root is empty).
 func newTreeSink(root string, old *manifest, store *precompress.Store) *sink {
 	if old == nil || old.compress != precompress.Settings {
@@ -84,7 +90,7 @@ func (s *sink) WriteFile(name string, data []byte) error {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if _, dup := s.staged[name]; dup {
-			return fmt.Errorf("%s: written twice in one build", name)
+			return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
 		}
 		s.staged[name] = data
 		return nil
@@ -107,10 +113,10 @@ func (s *sink) put(name string, data []byte) error {
 	s.mu.Lock()
 	if _, dup := s.files[name]; dup {
 		s.mu.Unlock()
-		return fmt.Errorf("%s: written twice in one build", name)
+		return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
 	}
 	s.files[name] = e
-	if s.root == "" {
+	if s.mem != nil {
 		s.mem[name] = data
 	}
 	s.mu.Unlock()

@@ -39,7 +39,7 @@ func funcs(assets map[string]string) template.FuncMap {
 func assetURL(assets map[string]string, name string) (string, error) {
 	u, ok := assets[name]
 	if !ok {
-		return "", fmt.Errorf("asset %q: no such file in templates/assets/ and none made by the build", name)
+		return "", fmt.Errorf("asset %q：templates/assets/ 中没有这个文件，生成过程也不产生它", name)
 	}
 	return u, nil
 }

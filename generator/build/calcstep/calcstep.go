@@ -55,7 +55,7 @@ var Skipped = []string{"calc.wasm", "wasm_exec.js"}
 func Prepare(in Input) (*Output, error) {
 	cp, err := params.FromPlan(in.Plan)
 	if err != nil {
-		return nil, fmt.Errorf("calculator parameters: %w", err)
+		return nil, err // positioned messages of package params, one per line
 	}
 	pj, err := json.Marshal(cp)
 	if err != nil {
@@ -71,7 +71,7 @@ func Prepare(in Input) (*Output, error) {
 	// the browser gets.
 	p, err := calc.ParseParams(pj)
 	if err != nil {
-		return nil, fmt.Errorf("calculator parameters: %w", err)
+		return nil, fmt.Errorf("计算器参数无法读回（程序错误）：%w", err)
 	}
 	out.View.Page.Examples, err = workOutAll(p, in.Today.Format(time.DateOnly))
 	return out, err
@@ -86,7 +86,7 @@ func Run(in Input) (*Output, error) {
 	}
 	w, err := wasmbuild.Build(".", in.Cache)
 	if err != nil {
-		return nil, fmt.Errorf("calculator: %w", err)
+		return nil, fmt.Errorf("计算器：%w", err)
 	}
 	out.Files = append(out.Files, File{"wasm_exec.js", w.WasmExec}, File{"calc.wasm", w.Wasm})
 	return out, nil
@@ -221,7 +221,7 @@ func workOutAll(p *calc.Params, date string) ([]site.Example, error) {
 	for _, t := range typical {
 		ex, err := workOut(t.name, t.query, p, date)
 		if err != nil {
-			return nil, fmt.Errorf("calculator example %q: %w", t.name, err)
+			return nil, fmt.Errorf("计算器页面的典型家庭“%s”无法计算：%w", t.name, err)
 		}
 		out = append(out, ex)
 	}

@@ -1,0 +1,36 @@
+package build
+
+import (
+	"io"
+
+	"gyportal/generator/build/cache"
+)
+
+// Check runs everything a build with o would run today, on the same
+// visible plan (drafts and clauses whose publish date has not come are
+// left out as the build leaves them out): the content, the templates,
+// the calculator's parameters and its typical households, the search
+// index, every page. It writes nothing and compiles nothing, so what it
+// accepts the build publishes, and what the build rejects it rejects
+// with the same message. o.Out and o.Memory are ignored.
+func Check(o Options) (*Result, error) {
+	if o.Cache == nil {
+		o.Cache = cache.Open()
+	}
+	if o.Log == nil {
+		o.Log = io.Discard
+	}
+	r, err := prepare(o)
+	if err != nil {
+		return nil, err
+	}
+	r.check, r.out = true, newDiscardSink()
+	if err := r.runSteps(); err != nil {
+		return nil, err
+	}
+	m, err := r.out.finish()
+	if err != nil {
+		return nil, err
+	}
+	return &Result{Plan: r.plan, Full: r.full, Stats: compare(nil, m)}, nil
+}
