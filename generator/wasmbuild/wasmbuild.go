@@ -2,10 +2,15 @@
 // (calc/wasm) with GOOS=js GOARCH=wasm and reads the matching
 // wasm_exec.js from the Go toolchain.
 //
+// When binaryen's wasm-opt is installed (Debian package binaryen), the
+// module is then shrunk with wasm-opt -Oz; without it the build works
+// and ships the larger module.
+//
 // Compiling takes seconds, so the result is kept in the build's cache
 // (package cache, kind "wasm"), keyed by a hash of the Go version, the
 // build flags, go.mod, go.sum and every Go source file the adapter imports
-// from this module. A rebuild with unchanged rules reads the cache in
+// from this module (and the wasm-opt version, when there is one). A
+// rebuild with unchanged rules reads the cache in
 // milliseconds; a cached file that is not intact WebAssembly is compiled
 // again. The build is reproducible (-trimpath, -buildvcs=false, no debug
 // information), so a cache hit and a fresh compile give the same bytes.
@@ -33,10 +38,15 @@ var flags = []string{"-trimpath", "-buildvcs=false", "-ldflags=-s -w"}
 
 // Output is one compiled adapter with its JavaScript support file.
 type Output struct {
-	Wasm     []byte // calc/wasm compiled to WebAssembly
-	WasmExec []byte // $(go env GOROOT)/lib/wasm/wasm_exec.js of the same toolchain
-	Cached   bool   // Wasm came from the cache
+	Wasm      []byte // calc/wasm compiled to WebAssembly
+	WasmExec  []byte // $(go env GOROOT)/lib/wasm/wasm_exec.js of the same toolchain
+	Cached    bool   // Wasm came from the cache
+	Optimizer string // the wasm-opt that shrank Wasm ("wasm-opt version 108"), "" if none
 }
+
+// optFlags are wasm-opt's flags: optimise for size, with the features
+// the Go compiler's output uses.
+var optFlags = []string{"-Oz", "--enable-bulk-memory", "--enable-sign-ext", "--enable-nontrapping-float-to-int"}
 
 // ErrNoGo is returned when no Go toolchain is on PATH.
 var ErrNoGo = errors.New("the calculator is compiled to WebAssembly with the Go toolchain, but `go` was not found on PATH: install Go (see go.mod for the version) or put it on PATH")
@@ -60,22 +70,23 @@ func Build(dir string, c *cache.Cache) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("wasm_exec.js of %s: %w", tc.version, err)
 	}
-	key, err := cacheKey(root, tc.version)
+	key, opt, optVersion, err := buildKey(root, tc.version)
 	if err != nil {
 		return nil, err
 	}
+	out := &Output{WasmExec: support, Optimizer: optVersion}
 	if data, ok := c.Get("wasm", key+".wasm", IsWasm); ok {
-		return &Output{Wasm: data, WasmExec: support, Cached: true}, nil
+		out.Wasm, out.Cached = data, true
+		return out, nil
 	}
-	data, err := compile(goBin, root)
-	if err != nil {
+	if out.Wasm, err = compile(goBin, root, opt); err != nil {
 		return nil, err
 	}
-	if !IsWasm(data) {
+	if !IsWasm(out.Wasm) {
 		return nil, fmt.Errorf("compiling the calculator: %s is not a WebAssembly module", Package)
 	}
-	c.Put("wasm", key+".wasm", data)
-	return &Output{Wasm: data, WasmExec: support}, nil
+	c.Put("wasm", key+".wasm", out.Wasm)
+	return out, nil
 }
 
 // moduleRoot finds the directory holding go.mod, from dir upwards.
@@ -116,8 +127,36 @@ func toolchain(goBin, root string) (goToolchain, error) {
 	return goToolchain{goroot: lines[0], version: lines[1]}, nil
 }
 
-// compile runs go build for js/wasm into a temporary file and reads it.
-func compile(goBin, root string) ([]byte, error) {
+// buildKey is the cache key of the module: cacheKey, and the wasm-opt
+// that will shrink it, if any.
+func buildKey(root, goVersion string) (key, opt, optVersion string, err error) {
+	if key, err = cacheKey(root, goVersion); err != nil {
+		return "", "", "", err
+	}
+	if opt, optVersion = optimizer(); optVersion != "" {
+		key = hashHex([]byte(key + "\n" + optVersion + fmt.Sprint(optFlags)))[:32]
+	}
+	return key, opt, optVersion, nil
+}
+
+// optimizer finds binaryen's wasm-opt (Debian package binaryen) and its
+// version; "" when it is not installed: the build works without it, with
+// a larger file.
+func optimizer() (path, version string) {
+	p, err := exec.LookPath("wasm-opt")
+	if err != nil {
+		return "", ""
+	}
+	v, err := exec.Command(p, "--version").Output()
+	if err != nil {
+		return "", ""
+	}
+	return p, strings.TrimSpace(string(v))
+}
+
+// compile runs go build for js/wasm into a temporary file, then wasm-opt
+// when opt is set, and reads the result.
+func compile(goBin, root, opt string) ([]byte, error) {
 	tmp, err := os.MkdirTemp("", "gyportal-wasm-")
 	if err != nil {
 		return nil, err
@@ -132,6 +171,14 @@ func compile(goBin, root string) ([]byte, error) {
 	if msg, err := cmd.CombinedOutput(); err != nil {
 		return nil, fmt.Errorf("compiling the calculator to WebAssembly (GOOS=js GOARCH=wasm go build %s): %w\n%s",
 			Package, err, strings.TrimSpace(string(msg)))
+	}
+	if opt != "" {
+		small := filepath.Join(tmp, "calc.opt.wasm")
+		cmd := exec.Command(opt, append(append([]string{}, optFlags...), out, "-o", small)...)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			return nil, fmt.Errorf("wasm-opt -Oz: %w\n%.2000s", err, msg)
+		}
+		out = small
 	}
 	return os.ReadFile(out)
 }

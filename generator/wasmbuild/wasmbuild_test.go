@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"gyportal/generator/build/cache"
@@ -100,15 +101,12 @@ func TestGarbageCacheNotShipped(t *testing.T) {
 		t.Skip("compiles a module to WebAssembly")
 	}
 	root := module(t)
-	goBin, err := exec.LookPath("go")
-	if err != nil {
-		t.Skip("no go on PATH")
-	}
-	tc, err := toolchain(goBin, root)
+	t.Setenv("PATH", goOnly(t)) // no wasm-opt: faster, and the point is the cache
+	tc, err := toolchain("go", root)
 	if err != nil {
 		t.Fatal(err)
 	}
-	key, err := cacheKey(root, tc.version)
+	key, _, _, err := buildKey(root, tc.version)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -129,5 +127,57 @@ func TestGarbageCacheNotShipped(t *testing.T) {
 		if again, _ := Build(root, c); !again.Cached || !bytes.Equal(again.Wasm, out.Wasm) {
 			t.Error("the rebuilt module was not cached")
 		}
+	}
+}
+
+// goOnly returns a PATH holding only the go command.
+func goOnly(t *testing.T) string {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go on PATH")
+	}
+	bin := t.TempDir()
+	if err := os.Symlink(goBin, filepath.Join(bin, "go")); err != nil {
+		t.Fatal(err)
+	}
+	return bin
+}
+
+// TestOptimizer compiles a small module with a stand-in wasm-opt on
+// PATH (it records its arguments and copies the module), then without:
+// the stand-in runs with -Oz on the compiled module, the output records
+// which optimizer ran, and the two results are cached apart. The real
+// wasm-opt runs in every build of the site where binaryen is installed
+// (the browser tests run the calculator it shrank).
+func TestOptimizer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a module to WebAssembly")
+	}
+	root := module(t)
+	bin := goOnly(t)
+	args := filepath.Join(t.TempDir(), "args")
+	fake := "#!/bin/sh\nif [ \"$1\" = --version ]; then echo 'wasm-opt version stand-in'; exit 0; fi\n" +
+		"echo \"$@\" > " + args + "\nwhile [ \"$1\" != -o ]; do in=$1; shift; done\n/bin/cp \"$in\" \"$2\"\n"
+	if err := os.WriteFile(filepath.Join(bin, "wasm-opt"), []byte(fake), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	t.Setenv("PATH", bin)
+	c := cache.At(t.TempDir())
+	opt, err := Build(root, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ran, _ := os.ReadFile(args)
+	if opt.Optimizer != "wasm-opt version stand-in" || !strings.HasPrefix(string(ran), "-Oz --enable-bulk-memory") || !IsWasm(opt.Wasm) {
+		t.Fatalf("optimizer %q ran with %q", opt.Optimizer, ran)
+	}
+	os.Remove(filepath.Join(bin, "wasm-opt"))
+	plain, err := Build(root, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if plain.Optimizer != "" || plain.Cached {
+		t.Errorf("without wasm-opt: optimizer %q, cached %v (the optimised module was reused)", plain.Optimizer, plain.Cached)
 	}
 }
