@@ -91,14 +91,39 @@ func (l *loader) decode(file string, v any, required bool) bool {
 		l.missing[file] = true
 		return false
 	}
-	for _, k := range md.Undecoded() {
+	l.unknownKeys(file, loc, md.Undecoded())
+	return true
+}
+
+// unknownKeys reports each key written in file that v has no field for,
+// at every place it is written; not the keys inside an unknown table.
+func (l *loader) unknownKeys(file string, loc *locator, keys []toml.Key) {
+	reported := map[string]bool{}
+	for _, k := range keys {
 		if len(k) > 2 && k[0] == "case" && k[1] == "facts" {
 			continue // household facts are free-form here; calc checks them
 		}
-		p, line := loc.find(k.String())
-		l.errs.Add(l.display(file), line, p, "unknown key")
+		if reported[k.String()] || insideReported(k, reported) {
+			continue
+		}
+		reported[k.String()] = true
+		found := loc.findAll(k.String())
+		for _, e := range found {
+			l.errs.Add(l.display(file), e.line, e.path, "unknown key")
+		}
+		if len(found) == 0 {
+			l.errs.Add(l.display(file), loc.line(k.String()), k.String(), "unknown key")
+		}
 	}
-	return true
+}
+
+func insideReported(k toml.Key, reported map[string]bool) bool {
+	for i := 1; i < len(k); i++ {
+		if reported[k[:i].String()] {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *loader) tomlErr(file string, err error) {
