@@ -80,17 +80,19 @@ func (l *loader) decode(file string, v any, required bool) bool {
 		l.missing[file] = true
 		return false
 	}
-	loc := newLocator(string(data))
+	src := strings.ReplaceAll(string(data), "\r\n", "\n") // the same text whatever the editor's line ends
+	loc := newLocator(src)
 	if l.locs == nil {
 		l.locs = map[string]*locator{}
 	}
 	l.locs[file] = loc
-	md, err := toml.Decode(string(data), v)
+	md, err := toml.Decode(src, v)
 	if err != nil {
 		l.tomlErr(file, err)
 		l.missing[file] = true
 		return false
 	}
+	l.checkText(file, v)
 	l.unknownKeys(file, loc, md.Undecoded())
 	return true
 }

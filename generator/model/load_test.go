@@ -111,7 +111,7 @@ amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: 
 		{"bad date", "document.toml", `effective = "2013-06-09"`, `effective = "2013-13-09"`,
 			[]string{`content/document.toml:9: effective: "2013-13-09" is not a date YYYY-MM-DD`}},
 		{"bad base url", "site.toml", `https://example.org/`, `example.org`,
-			[]string{`content/site.toml:2: base_url: "example.org" is not an absolute http(s) URL`}},
+			[]string{`content/site.toml:2: base_url: "example.org" 不是完整的网站地址，必须以 https:// 开头，如 "https://www.example.gov.cn/"`}},
 		{"duplicate department", "departments.toml", "", "[[department]]\nid = \"population\"\nname = \"a\"\n[[department]]\nid = \"population\"\nname = \"b\"\n",
 			[]string{`content/departments.toml:5: department[1].id: duplicate department id "population"`}},
 		{"bad threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "30%"`, []string{

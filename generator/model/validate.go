@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 )
@@ -71,10 +70,8 @@ func (l *loader) oneOf(file, key, v string, allowed []string) {
 func (l *loader) checkSite(s Site) {
 	const f = "site.toml"
 	l.required(f, "title", s.Title)
-	if u, err := url.Parse(s.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		l.errorf(f, "base_url", "%q is not an absolute http(s) URL", s.BaseURL)
-	} else if !strings.HasSuffix(s.BaseURL, "/") {
-		l.errorf(f, "base_url", "%q must end with /", s.BaseURL)
+	if msg := checkBaseURL(s.BaseURL); msg != "" {
+		l.errorf(f, "base_url", "%s", msg)
 	}
 }
 
