@@ -79,12 +79,9 @@ func (l *loader) walkStruct(file, key string, v reflect.Value) {
 	}
 	t := v.Type()
 	for i := 0; i < t.NumField(); i++ {
-		f := t.Field(i)
-		name, _, _ := strings.Cut(f.Tag.Get("toml"), ",")
-		if !f.IsExported() || name == "" || name == "-" {
-			continue
+		if name := tomlName(t.Field(i)); name != "" {
+			l.walkText(file, join(key, name), v.Field(i))
 		}
-		l.walkText(file, join(key, name), v.Field(i))
 	}
 }
 

@@ -56,7 +56,7 @@ func TestTextHygiene(t *testing.T) {
 		{"lone CR", m, `summary = "失独家庭再发2万元。"`, `summary = "失独\r家庭"`,
 			`content/measures/3.2.12.toml:6: summary: 第 3 个字符是看不见的控制字符 U+000D，可能让文字显示得和原意不同，请删除`},
 		{"unknown key shown escaped", m, `summary = "失独家庭再发2万元。"`, "summary = \"x\"\n\"a\u202eb\" = 1",
-			`content/measures/3.2.12.toml:7: "a\u202eb": unknown key`},
+			`content/measures/3.2.12.toml:7: "a\u202eb": 没有这个键（能写的键见 content/SCHEMA.md）`},
 		{"tab and newline allowed", m, `text = """在省`, "text = \"\"\"在\t省\n", ""},
 	}
 	for _, tt := range tests {

@@ -26,6 +26,7 @@ type locator struct {
 type locEntry struct {
 	path, plain string // "benefits[1].amount", "benefits.amount"
 	line        int
+	kind        string // the value's type as the decoder names it; "" for tables
 }
 
 // seg is one step of a path: a key, and an array index or -1.
@@ -48,6 +49,17 @@ func (l *locator) add(path []seg, line int) {
 	}
 	l.lines[p] = line
 	l.entries = append(l.entries, locEntry{path: p, plain: format(path, false), line: line})
+}
+
+// setKind records the type of the value written at path.
+func (l *locator) setKind(path []seg, kind string) {
+	p := format(path, true)
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if l.entries[i].path == p {
+			l.entries[i].kind = kind
+			return
+		}
+	}
 }
 
 // format writes path as the validator and toml.Key name keys, with or
@@ -96,4 +108,40 @@ func (l *locator) findAll(key string) []locEntry {
 
 func concat(prefix []seg, more ...seg) []seg {
 	return append(append(make([]seg, 0, len(prefix)+len(more)), prefix...), more...)
+}
+
+// at returns the indexed path of a syntax error's key: key (unindexed, as
+// the decoder names it) written at line, else the last key on that line,
+// else the last key written before it, else key itself.
+func (l *locator) at(key string, line int) string {
+	last := ""
+	for _, e := range l.entries {
+		if e.line == line && e.plain == key {
+			return e.path
+		}
+		if e.line == line {
+			last = e.path
+		}
+	}
+	if last != "" {
+		return last
+	}
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if e := l.entries[i]; e.plain == key && e.line < line {
+			return e.path
+		}
+	}
+	return key
+}
+
+// ofKind returns the first place the unindexed key is written with a
+// value of type kind: where a type error is, since the decoder gives
+// the line of the key's last occurrence in any element of an array.
+func (l *locator) ofKind(key, kind string) (locEntry, bool) {
+	for _, e := range l.entries {
+		if e.plain == key && e.kind == kind {
+			return e, true
+		}
+	}
+	return locEntry{}, false
 }

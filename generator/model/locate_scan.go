@@ -132,7 +132,7 @@ func (s *scan) keyval(prefix []seg) bool {
 		path = concat(path, seg{p, -1})
 		s.loc.add(path, line)
 	}
-	s.value(path)
+	s.loc.setKind(path, s.value(path))
 	return true
 }
 

@@ -74,20 +74,20 @@ func TestUnknownKeyPositions(t *testing.T) {
 		want      []string
 	}{
 		{"bare in target", "[[targets]]\nname = \"a\"\nvalue = \"1\"\nfoo = 1\n",
-			[]string{`content/measures/3.2.12.toml:27: targets[0].foo: unknown key`}},
+			[]string{`content/measures/3.2.12.toml:27: targets[0].foo: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"second target", "[[targets]]\nname = \"a\"\nvalue = \"1\"\n[[targets]]\nname = \"b\"\nvalue = \"1\"\nfoo = 1\n",
-			[]string{`content/measures/3.2.12.toml:30: targets[1].foo: unknown key`}},
+			[]string{`content/measures/3.2.12.toml:30: targets[1].foo: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"quoted", "[[targets]]\nname = \"a\"\nvalue = \"1\"\n\"fo o\" = 1\n",
-			[]string{`content/measures/3.2.12.toml:27: targets[0]."fo o": unknown key`}},
+			[]string{`content/measures/3.2.12.toml:27: targets[0]."fo o": 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"dotted", "[[targets]]\nname = \"a\"\nvalue = \"1\"\nfoo.bar = 1\n",
-			[]string{`content/measures/3.2.12.toml:27: targets[0].foo.bar: unknown key`}},
+			[]string{`content/measures/3.2.12.toml:27: targets[0].foo.bar: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"in every element", "[[targets]]\nname = \"a\"\nvalue = \"1\"\nfoo = 1\n[[targets]]\nname = \"b\"\nvalue = \"1\"\nfoo = 2\n", []string{
-			`content/measures/3.2.12.toml:27: targets[0].foo: unknown key`,
-			`content/measures/3.2.12.toml:31: targets[1].foo: unknown key`}},
+			`content/measures/3.2.12.toml:27: targets[0].foo: 没有这个键（能写的键见 content/SCHEMA.md）`,
+			`content/measures/3.2.12.toml:31: targets[1].foo: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"unknown table once", "[extra]\na = 1\nb = { c = 1 }\n",
-			[]string{`content/measures/3.2.12.toml:24: extra: unknown key`}},
+			[]string{`content/measures/3.2.12.toml:24: extra: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 		{"benefit change", "[[benefits.changes]]\nfrom = \"2020-01-01\"\namount = \"1\"\n'whe n' = 1\n",
-			[]string{`content/measures/3.2.12.toml:27: benefits[1].changes[0]."whe n": unknown key`}},
+			[]string{`content/measures/3.2.12.toml:27: benefits[1].changes[0]."whe n": 没有这个键（能写的键见 content/SCHEMA.md）`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -2,16 +2,14 @@ package model
 
 import "strings"
 
-// value steps over the value of the key at path: recording the elements
-// of arrays (path[i]) and the keys of inline tables.
-func (s *scan) value(path []seg) {
+// value steps over the value of the key at path, recording the elements
+// of arrays (path[i]) and the keys of inline tables. It returns the
+// value's TOML type as the decoder names it ("string", "int64", …).
+func (s *scan) value(path []seg) string {
 	s.blank(false)
-	if s.eof() {
-		return
-	}
-	if s.depth >= maxDepth {
+	if s.eof() || s.depth >= maxDepth {
 		s.toEOL()
-		return
+		return ""
 	}
 	switch {
 	case s.has(`"""`), s.has(`'''`):
@@ -22,15 +20,35 @@ func (s *scan) value(path []seg) {
 		s.literal()
 	case s.peek() == '[':
 		s.nested(func() { s.array(path) })
+		return "[]any"
 	case s.peek() == '{':
 		s.nested(func() { s.inline(path) })
+		return "map[string]any"
 	default: // number, boolean, date: up to a delimiter
 		end := strings.IndexAny(s.src[s.pos:], ",]}\n\r#")
 		if end < 0 {
 			end = len(s.src) - s.pos
 		}
+		v := strings.TrimSpace(s.src[s.pos : s.pos+end])
 		s.skip(end)
+		return bareType(v)
 	}
+	return "string"
+}
+
+// bareType names the type of an unquoted TOML value as the decoder does.
+func bareType(v string) string {
+	switch {
+	case v == "true" || v == "false":
+		return "bool"
+	case strings.ContainsAny(v, ":") || strings.Count(v, "-") >= 2 && !strings.HasPrefix(v, "-"):
+		return "time.Time"
+	case strings.HasPrefix(v, "0x") || strings.HasPrefix(v, "0o") || strings.HasPrefix(v, "0b"):
+		return "int64"
+	case strings.ContainsAny(v, ".eE") || strings.HasSuffix(v, "inf") || strings.HasSuffix(v, "nan"):
+		return "float64"
+	}
+	return "int64"
 }
 
 func (s *scan) nested(f func()) {
