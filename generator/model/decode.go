@@ -93,14 +93,20 @@ var (
 
 // tomlErr reports a file the decoder rejected, in Chinese, at the line and
 // the indexed key path of the error.
+// A decoder error is never left without a line: at worst it is line 1.
 func (l *loader) tomlErr(file string, loc *locator, err error) {
 	var pe toml.ParseError
 	if errors.As(err, &pe) {
-		l.errs.Add(l.display(file), pe.Position.Line, loc.at(pe.LastKey, pe.Position.Line), "%s", tomlMsg(pe.Message))
+		line := pe.Position.Line
+		if line < 1 { // the decoder gives line 0 for some errors at the end of the file
+			line = loc.lineAt(pe.Position.Start)
+		}
+		l.errs.Add(l.display(file), line, loc.at(pe.LastKey, line), "%s", tomlMsg(pe.Message))
 		return
 	}
 	if m := decodeErrRE.FindStringSubmatch(err.Error()); m != nil {
 		line, _ := strconv.Atoi(m[1])
+		line = max(line, 1)
 		key := loc.at(m[2], line)
 		if t := typeErrRE.FindStringSubmatch(m[3]); t != nil {
 			if e, ok := loc.ofKind(m[2], t[1]); ok {
@@ -110,5 +116,5 @@ func (l *loader) tomlErr(file string, loc *locator, err error) {
 		l.errs.Add(l.display(file), line, key, "%s", tomlMsg(m[3]))
 		return
 	}
-	l.errs.Add(l.display(file), 0, "", "%s", tomlMsg(err.Error()))
+	l.errs.Add(l.display(file), 1, "", "%s", tomlMsg(err.Error()))
 }

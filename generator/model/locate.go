@@ -19,6 +19,7 @@ import (
 // The scanner never fails: on text it does not understand it skips to
 // the next line; the decoder reports the syntax error.
 type locator struct {
+	src     string
 	lines   map[string]int // indexed path -> 1-based line
 	entries []locEntry     // in file order
 }
@@ -36,7 +37,7 @@ type seg struct {
 }
 
 func newLocator(src string) *locator {
-	l := &locator{lines: map[string]int{}}
+	l := &locator{src: src, lines: map[string]int{}}
 	s := &scan{src: src, line: 1, loc: l, counts: map[string]int{}}
 	s.document()
 	return l
@@ -144,4 +145,11 @@ func (l *locator) ofKind(key, kind string) (locEntry, bool) {
 		}
 	}
 	return locEntry{}, false
+}
+
+// lineAt returns the line of byte offset off of the source, clamped to
+// the source's lines.
+func (l *locator) lineAt(off int) int {
+	off = max(0, min(off, len(l.src)))
+	return strings.Count(l.src[:off], "\n") + 1
 }
