@@ -42,20 +42,30 @@ func BenchmarkRun(b *testing.B) {
 func benchCSV(n int) []byte {
 	r := rand.New(rand.NewPCG(1, 2))
 	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
+	names := func(n int, name func(i int) string) []string {
+		out := make([]string, n)
+		for i := range out {
+			out[i] = name(i)
+		}
+		return out
+	}
+	stages := names(len(Stages()), func(i int) string { return Stages()[i].String() })
+	hukous := names(len(Hukous()), func(i int) string { return Hukous()[i].String() })
+	families := names(len(Families()), func(i int) string { return Families()[i].String() })
 	var b strings.Builder
 	b.WriteString("id,hukou,family,members,dibao,dibao_standard,poor,integrity,can_develop_project,complication_level," +
 		"disabled_parent,children,medical_out_of_pocket,housing_area_per_capita,middle_low_income\n")
 	for i := range n {
 		var kids []string
 		for range r.IntN(3) {
-			k := pick(Stages...)
+			k := pick(stages...)
 			if r.IntN(8) == 0 {
 				k += AdmittedMark
 			}
 			kids = append(kids, k)
 		}
 		fmt.Fprintf(&b, "H%06d,%s,%s,%d,%s,%d,%s,%s,%s,%d,%s,%s,%d.%02d,%d.5,%s\n", i,
-			pick(Hukous...), pick(Families...), 1+r.IntN(6), pick("true", "false", ""), 2000+r.IntN(2000),
+			pick(hukous...), pick(families...), 1+r.IntN(6), pick("true", "false", ""), 2000+r.IntN(2000),
 			pick("true", "false"), pick("true", "false"), pick("true", "false"), r.IntN(5)*r.IntN(2),
 			pick("true", "false", "false"), strings.Join(kids, ";"), r.IntN(20000), r.IntN(100),
 			5+r.IntN(30), pick("true", "false"))

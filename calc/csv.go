@@ -32,7 +32,7 @@ const idColumn = "id"
 // returned joined.
 func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 	if !validDate(today) {
-		return fieldErr("today", "%q 不是日期 YYYY-MM-DD", clip(today))
+		return fieldErrf("today", "%q 不是日期 YYYY-MM-DD", clip(today))
 	}
 	if p == nil {
 		return fieldErr("params", "missing")
@@ -90,14 +90,14 @@ func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 func csvErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("line %d: %w", pe.Line, fieldErr("$", "CSV 格式错误：%v", pe.Err))
+		return fmt.Errorf("line %d: %w", pe.Line, fieldErrf("$", "CSV 格式错误：%v", pe.Err))
 	}
 	return err
 }
 
-// csvColumns resolves the header: a fact per column, nil for "id".
-func csvColumns(header []string) ([]*factField, error) {
-	cols := make([]*factField, len(header))
+// csvColumns resolves the header: a fact name per column, "" for "id".
+func csvColumns(header []string) ([]string, error) {
+	cols := make([]string, len(header))
 	seen := map[string]bool{}
 	var errs []error
 	for i, h := range header {
@@ -116,39 +116,30 @@ func csvColumns(header []string) ([]*factField, error) {
 		if h == idColumn {
 			continue
 		}
-		if cols[i] = factIndex[h]; cols[i] == nil {
-			errs = append(errs, fmt.Errorf("line 1: %w", fieldErr(name, "未知列（可用列：id、%s）", strings.Join(FactNames(), "、"))))
+		if _, ok := LookupField(h); !ok {
+			errs = append(errs, fmt.Errorf("line 1: %w", fieldErrf(name, "未知列（可用列：id、%s）", strings.Join(FactNames(), "、"))))
 		}
+		cols[i] = h
 	}
 	return cols, errors.Join(errs...)
 }
 
 // csvRow evaluates one household and returns its output cells after the line.
-func csvRow(cols []*factField, rec []string, p *Params, today string, total *Totals, cache *valueCache) ([]string, error) {
-	m := make(map[string]any, len(rec))
+func csvRow(cols []string, rec []string, p *Params, today string, total *Totals, cache *valueCache) ([]string, error) {
 	id := ""
-	var errs []error
-	for i, cell := range rec {
-		cell = strings.TrimSpace(cell)
-		col := cols[i]
-		switch {
-		case col == nil:
-			id = cell
-		case cell == "":
-		case col.kind == kBool:
-			b, ok := csvBool(cell)
-			if !ok {
-				errs = append(errs, fieldErr(col.name, "%q 应为 true/false、1/0、yes/no 或 是/否", clip(cell)))
-			}
-			m[col.name] = b
-		default:
-			m[col.name] = cell
+	for i, col := range cols {
+		if col == "" {
+			id = strings.TrimSpace(rec[i])
 		}
 	}
-	if len(errs) > 0 {
-		return nil, errors.Join(errs...)
-	}
-	f, err := factsFromMap(m)
+	f, err := ParseFactsText(func(name string) (string, bool) {
+		for i, col := range cols {
+			if col == name {
+				return rec[i], true
+			}
+		}
+		return "", false
+	})
 	if err != nil {
 		return nil, err
 	}
@@ -172,16 +163,6 @@ func csvRow(cols []*factField, rec []string, p *Params, today string, total *Tot
 	}
 	return []string{id, res.Date, res.Totals.Once, res.Totals.Month, res.Totals.Year,
 		strings.Join(res.CashClauses(), ";"), strings.Join(benefits, ";"), strings.Join(services, ";")}, nil
-}
-
-func csvBool(s string) (bool, bool) {
-	switch strings.ToLower(s) {
-	case "true", "1", "yes", "y", "是":
-		return true, true
-	case "false", "0", "no", "n", "否":
-		return false, true
-	}
-	return false, false
 }
 
 // CashClauses returns the clauses granting cash, each once, in order.
