@@ -100,6 +100,13 @@ func (s *scan) header() ([]seg, bool) {
 	if array {
 		s.skip(1)
 	}
+	return s.tablePath(parts, array, line), true
+}
+
+// tablePath indexes a header's key parts: each array of tables already
+// seen gets the index of its last element, and a [[header]] starts a new
+// element of its own array.
+func (s *scan) tablePath(parts []string, array bool, line int) []seg {
 	var path []seg
 	for i, p := range parts {
 		path = append(path, seg{p, -1})
@@ -112,7 +119,7 @@ func (s *scan) header() ([]seg, bool) {
 		}
 		s.loc.add(path, line)
 	}
-	return path, true
+	return path
 }
 
 // keyval scans key = value under prefix.
