@@ -7,8 +7,8 @@ import (
 	"path/filepath"
 	"time"
 
+	"gyportal/generator/build"
 	"gyportal/generator/model"
-	"gyportal/generator/site"
 )
 
 func init() {
@@ -25,7 +25,7 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	res, err := site.Build(d.options(*drafts))
+	res, err := build.Build(d.options(*drafts))
 	if err != nil {
 		return reportBuildError(stderr, err)
 	}
@@ -36,8 +36,8 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 }
 
 // options turns the directory flags into build options.
-func (d *dirs) options(drafts bool) site.Options {
-	return site.Options{
+func (d *dirs) options(drafts bool) build.Options {
+	return build.Options{
 		Content: os.DirFS(d.content), ContentName: filepath.ToSlash(filepath.Clean(d.content)),
 		Templates: os.DirFS(d.templates), TemplatesName: filepath.ToSlash(filepath.Clean(d.templates)),
 		Out: d.out, Today: today(), Drafts: drafts,
@@ -49,7 +49,7 @@ func (d *dirs) options(drafts bool) site.Options {
 func today() time.Time { return model.Today(time.Now()) }
 
 // summary is build's one-line report.
-func summary(s site.Stats, took time.Duration) string {
+func summary(s build.Stats, took time.Duration) string {
 	return fmt.Sprintf("built %d files: %d added, %d changed, %d removed in %s",
 		s.Written, s.Added, s.Changed, s.Removed, took.Round(time.Millisecond))
 }
