@@ -50,3 +50,4 @@ trap summary EXIT
 
 fuzz ./generator/model FuzzLoadClause
 fuzz ./generator/model FuzzLocator
+fuzz ./generator/preview FuzzHandler
