@@ -94,13 +94,15 @@ func (r *run) calculator() error {
 
 // headers writes _headers, the security headers of every file in the
 // format Netlify and Cloudflare Pages read, and long caching for the
-// content-hashed assets.
+// content-named files (assets/ and everything under search/).
 func (r *run) headers() error {
 	var b strings.Builder
 	b.WriteString("/*\n")
 	for _, h := range site.SecurityHeaders {
 		b.WriteString("  " + h.Name + ": " + h.Value + "\n")
 	}
-	b.WriteString("/assets/*\n  Cache-Control: public, max-age=31536000, immutable\n")
+	for _, dir := range []string{"/assets/*", "/search/*"} {
+		b.WriteString(dir + "\n  Cache-Control: public, max-age=31536000, immutable\n")
+	}
 	return r.out.WriteFile("_headers", []byte(b.String()))
 }

@@ -49,9 +49,10 @@ type sink struct {
 }
 
 // compressible are the extensions of the text files (and WebAssembly)
-// that get .gz and .br forms.
+// that get .gz and .br forms. Not .bin: the search packs are read with
+// HTTP Range requests, which a server answering from a .gz would break.
 var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".wasm": true,
-	".svg": true, ".xml": true, ".txt": true, ".map": true, ".bin": true}
+	".svg": true, ".xml": true, ".txt": true, ".map": true}
 
 // job is one file to write.
 type job struct {
