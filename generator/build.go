@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
 	"time"
 
 	"gyportal/generator/build"
@@ -22,12 +23,21 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	quiet := fs.Bool("quiet", false, "print nothing on success")
 	drafts := fs.Bool("drafts", false, "include draft clauses")
 	force := fs.Bool("force", false, "replace an --out directory that is not a build's output (its files are deleted)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}
+	if *cpuProfile != "" {
+		stop, err := startProfile(*cpuProfile)
+		if err != nil {
+			fmt.Fprintln(stderr, err)
+			return exitUsage
+		}
+		defer stop()
+	}
 	start := time.Now()
 	o := d.options(*drafts)
-	o.Force, o.Log = *force, stderr
+	o.Force, o.Log, o.LimitMemory = *force, stderr, true
 	res, err := build.Build(o)
 	if err != nil {
 		return reportBuildError(stderr, err)
@@ -63,6 +73,19 @@ func summary(out string, s build.Stats, took time.Duration) string {
 // seconds formats a duration for staff: "1.25 秒".
 func seconds(d time.Duration) string {
 	return fmt.Sprintf("%.2f 秒", d.Seconds())
+}
+
+// startProfile starts a CPU profile into name; stop ends it.
+func startProfile(name string) (stop func(), err error) {
+	f, err := os.Create(name)
+	if err != nil {
+		return nil, err
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		f.Close()
+		return nil, err
+	}
+	return func() { pprof.StopCPUProfile(); f.Close() }, nil
 }
 
 // reportBuildError prints a failed build's errors (content errors one

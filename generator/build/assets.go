@@ -59,10 +59,9 @@ func (r *run) publishAsset(name string, data []byte) (string, error) {
 	if err := r.out.WriteFile(file, data); err != nil {
 		return "", err
 	}
-	if _, dup := r.assets[name]; dup {
-		return "", fmt.Errorf("%s/assets/%s：与生成的文件同名", r.opts.TemplatesName, name)
+	if err := r.assets.set(name, "/"+file); err != nil {
+		return "", err
 	}
-	r.assets[name] = "/" + file
 	return "/" + file, nil
 }
 
@@ -85,7 +84,9 @@ func (r *run) calculator() error {
 	}
 	if r.opts.SkipWasm || r.check {
 		for _, name := range calcstep.Skipped {
-			r.assets[name] = ""
+			if err := r.assets.set(name, ""); err != nil {
+				return err
+			}
 		}
 	}
 	r.calc = out.View

@@ -13,16 +13,22 @@
 //	            compiled to WebAssembly, wasm_exec.js (published like the
 //	            assets), and the view values of the calculator page and
 //	            of clause 3.1
-//	search      the search index and script (package search)
+//	search      the search index and script (package search), in the
+//	            background: it runs beside the site step, whose search
+//	            page waits for the script's URL
 //	site        the pages, feed, sitemap, robots.txt and open data
 //	            (package site, which imports only the content model)
 //	headers     _headers: the security headers (site.SecurityHeaders)
 //	            for hosts that read such a file
 //
-// Every step writes through the sink: into memory (Options.Memory, for
-// the preview) or into a staging directory beside Options.Out that
-// replaces the output whole only once every step has succeeded, so a
-// failed build leaves the previous output exactly as it was.
+// Every step writes through the sink (sink.go): into memory
+// (Options.Memory, for the preview) or into the tree beside Options.Out
+// that --out does not show; only once every step has succeeded is --out
+// switched to it (out.go), so a failed build leaves the output exactly
+// as it was. The sink writes only the files whose content hash differs
+// from what that tree holds, with a bounded pool of workers, and adds
+// the .gz and .br forms of text files (precompress). Check runs the same
+// steps into a sink that keeps nothing.
 //
 // With GYPORTAL_TRACE set in the environment, a build prints the time and
 // memory of each step to standard error.
@@ -37,6 +43,8 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/debug"
+	"sync"
 	"time"
 
 	"gyportal/generator/build/cache"
@@ -71,7 +79,16 @@ type Options struct {
 	// Progress, if set, is called as each step starts, with its name
 	// ("assets", "calculator", "search", "site", "headers").
 	Progress func(step string)
+	// LimitMemory sets the Go runtime's soft memory limit from the size
+	// of the content once it is loaded (unless GOMEMLIMIT is set): the
+	// collector then works harder instead of letting the heap double.
+	// For the build command, not for a long-running preview.
+	LimitMemory bool
 }
+
+// softMemory is the soft memory limit of a build of n clauses: about
+// what the content, the search index and the pages in flight need.
+func softMemory(n int) int64 { return 128<<20 + int64(n)*12<<10 }
 
 // Result reports a successful build.
 type Result struct {
@@ -115,6 +132,9 @@ func Build(o Options) (*Result, error) {
 	r, err := prepare(o)
 	if err != nil {
 		return nil, err
+	}
+	if o.LimitMemory && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(softMemory(len(r.full.Clauses)))
 	}
 	if err := d.takeLock(o.Log); err != nil {
 		return nil, err
@@ -231,7 +251,7 @@ type run struct {
 	full   *model.Plan // every clause, drafts included
 	plan   *model.Plan // the visible plan
 	tmpl   *site.Templates
-	assets map[string]string // asset name → URL, for the template function asset
+	assets *assetURLs        // asset name → URL, for the template function asset
 	calc   site.Calculator   // the calculator step's view values
 	check  bool              // Check: compile nothing, write nothing
 }
@@ -247,48 +267,70 @@ func prepare(o Options) (*run, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &run{opts: o, full: full, plan: full.Visible(o.Today, o.Drafts), tmpl: tmpl, assets: map[string]string{}}, nil
+	return &run{opts: o, full: full, plan: full.Visible(o.Today, o.Drafts), tmpl: tmpl, assets: newAssetURLs()}, nil
 }
 
 // step is one stage of the build.
 type step struct {
 	name string
 	run  func(*run) error
+	// background steps run beside the steps after them (the build has
+	// cores to spare while it renders); makes are the assets they
+	// publish, which the template function asset waits for.
+	background bool
+	makes      []string
 }
 
 // steps are the build's steps, in order (see the package comment).
 var steps = []step{
-	{"assets", (*run).publishAssets},
-	{"calculator", (*run).calculator},
-	{"search", (*run).search},
-	{"site", (*run).site},
-	{"headers", (*run).headers},
+	{name: "assets", run: (*run).publishAssets},
+	{name: "calculator", run: (*run).calculator},
+	{name: "search", run: (*run).search, background: true, makes: []string{"search.js"}},
+	{name: "site", run: (*run).site},
+	{name: "headers", run: (*run).headers},
 }
 
-// runSteps runs every step, tracing each when GYPORTAL_TRACE is set.
+// runSteps runs every step, the background ones beside the others, and
+// returns once all have ended.
 func (r *run) runSteps() error {
-	trace := os.Getenv("GYPORTAL_TRACE") != ""
-	for _, s := range steps {
+	var wg sync.WaitGroup
+	errs := make([]error, len(steps))
+	for i, s := range steps {
 		if r.opts.Progress != nil {
 			r.opts.Progress(s.name)
 		}
-		start := time.Now()
-		if err := s.run(r); err != nil {
-			return err // each step's messages say what failed, file:line first
+		if !s.background {
+			if errs[i] = r.timed(s); errs[i] != nil {
+				break
+			}
+			continue
 		}
-		if trace {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			fmt.Fprintf(os.Stderr, "build step %s: %s (heap in use %d MiB, system %d MiB)\n",
-				s.name, time.Since(start), m.HeapInuse>>20, m.Sys>>20)
-		}
+		done := r.assets.promise(s.makes)
+		wg.Go(func() {
+			defer done()
+			errs[i] = r.timed(s)
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...) // each step's messages say what failed, file:line first
+}
+
+// timed runs one step, tracing it when GYPORTAL_TRACE is set.
+func (r *run) timed(s step) error {
+	start := time.Now()
+	err := s.run(r)
+	if os.Getenv("GYPORTAL_TRACE") != "" {
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		fmt.Fprintf(os.Stderr, "build step %s: %s (heap in use %d MiB, system %d MiB)\n",
+			s.name, time.Since(start), m.HeapInuse>>20, m.Sys>>20)
+	}
+	return err
 }
 
 // site renders the pages and files of package site.
 func (r *run) site() error {
-	s, err := site.New(site.Input{Plan: r.plan, Templates: r.tmpl, Assets: r.assets, Calculator: r.calc})
+	s, err := site.New(site.Input{Plan: r.plan, Templates: r.tmpl, Assets: r.assets.lookup, Calculator: r.calc})
 	if err != nil {
 		return err
 	}

@@ -14,6 +14,5 @@ func (r *run) search() error {
 	if err != nil {
 		return fmt.Errorf("搜索索引：%w", err)
 	}
-	r.assets["search.js"] = sa.Script
-	return nil
+	return r.assets.set("search.js", sa.Script)
 }

@@ -49,8 +49,10 @@ type sink struct {
 }
 
 // compressible are the extensions of the text files (and WebAssembly)
-// that get .gz and .br forms. Not .bin: the search packs are read with
-// HTTP Range requests, which a server answering from a .gz would break.
+// that get .gz and .br forms: .wasm at the best levels (it changes only
+// with the rules, and is cached), the others at fast ones. Not .bin:
+// the search packs are read with HTTP Range requests, which a server
+// answering from a .gz would break.
 var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".json": true, ".wasm": true,
 	".svg": true, ".xml": true, ".txt": true, ".map": true}
 
@@ -180,7 +182,7 @@ func (s *sink) write(j job) error {
 	if !j.forms {
 		return nil
 	}
-	vs, err := precompress.Variants(s.store, j.data)
+	vs, err := precompress.Variants(s.store, j.data, path.Ext(j.name) == ".wasm")
 	if err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}

@@ -4,13 +4,13 @@
 // modification time, and the levels depend only on the size of the input,
 // so identical input gives identical files.
 //
-// Levels: gzip at its best level always; brotli at quality 5 below
-// BigSize (pages, scripts, search packs: about ten times faster than the
-// best quality for a few per cent more bytes) and at its best quality
-// from BigSize up (the calculator's WebAssembly, compressed once and
-// cached). A Store keeps every compressed form of a build in one pack
-// file of the build cache, so the next build with the same files
-// compresses nothing.
+// Levels: the files of a build (pages, data, scripts, which change with
+// the content) get gzip level 6 and brotli quality 5, ten times faster
+// than the best levels for a few per cent more bytes; files compressed
+// "best" (the calculator's WebAssembly, which changes only with the rules)
+// get gzip 9 and brotli 11, once, each form a cache entry of its own. A
+// Store keeps the other forms of a build in one pack file of the build
+// cache, so the next build with the same files compresses nothing.
 package precompress
 
 import (
@@ -26,35 +26,41 @@ import (
 // MinSize is the size below which precompressing is not worth a file.
 const MinSize = 1024
 
-// BigSize is the size from which brotli runs at its best quality.
-const BigSize = 256 << 10
-
-// smallQuality is brotli's quality below BigSize.
-const smallQuality = 5
+// Levels of the two kinds of files.
+const (
+	fastGzip, fastBrotli = 6, 5
+	bestGzip, bestBrotli = gzip.BestCompression, brotli.BestCompression
+)
 
 // Settings names the levels above; it changes whenever they do, so that
 // compressed forms made with other settings are not reused.
-const Settings = "gzip9-br5-br11@256k"
+const Settings = "gz6-br5.gz9-br11"
 
+// Writers are reused: making one costs more than compressing a page.
 var (
-	gzPool = sync.Pool{New: func() any {
-		w, _ := gzip.NewWriterLevel(io.Discard, gzip.BestCompression)
-		return w
-	}}
+	gzPools = map[int]*sync.Pool{}
 	brPools = map[int]*sync.Pool{}
 )
 
 func init() {
-	for _, q := range []int{smallQuality, brotli.BestCompression} {
+	for _, l := range []int{fastGzip, bestGzip} {
+		gzPools[l] = &sync.Pool{New: func() any { w, _ := gzip.NewWriterLevel(io.Discard, l); return w }}
+	}
+	for _, q := range []int{fastBrotli, bestBrotli} {
 		brPools[q] = &sync.Pool{New: func() any { return brotli.NewWriterLevel(io.Discard, q) }}
 	}
 }
 
 // Gzip compresses data at the best level with an empty header.
-func Gzip(data []byte) ([]byte, error) {
+func Gzip(data []byte) ([]byte, error) { return gzipAt(bestGzip, data) }
+
+// Brotli compresses data at the best quality.
+func Brotli(data []byte) ([]byte, error) { return brotliAt(bestBrotli, data) }
+
+func gzipAt(level int, data []byte) ([]byte, error) {
 	var buf bytes.Buffer
-	w := gzPool.Get().(*gzip.Writer)
-	defer gzPool.Put(w)
+	w := gzPools[level].Get().(*gzip.Writer)
+	defer gzPools[level].Put(w)
 	w.Reset(&buf) // the zero Header: no Name, no ModTime, OS 255 (unknown)
 	if _, err := w.Write(data); err != nil {
 		return nil, err
@@ -65,12 +71,7 @@ func Gzip(data []byte) ([]byte, error) {
 	return buf.Bytes(), nil
 }
 
-// Brotli compresses data at the quality its size calls for.
-func Brotli(data []byte) ([]byte, error) {
-	q := smallQuality
-	if len(data) >= BigSize {
-		q = brotli.BestCompression
-	}
+func brotliAt(q int, data []byte) ([]byte, error) {
 	var buf bytes.Buffer
 	w := brPools[q].Get().(*brotli.Writer)
 	defer brPools[q].Put(w)
@@ -90,17 +91,19 @@ type Variant struct {
 	Data []byte
 }
 
-// format is one compression: its file extension, compressor and
-// decompressor.
+// format is one compression: its file extension, compressors (fast and
+// best) and decompressor.
 type format struct {
-	ext    string
-	encode func([]byte) ([]byte, error)
-	decode func(io.Reader) (io.Reader, error)
+	ext        string
+	fast, best func([]byte) ([]byte, error)
+	decode     func(io.Reader) (io.Reader, error)
 }
 
 var formats = []format{
-	{".gz", Gzip, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
-	{".br", Brotli, func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }},
+	{".gz", func(d []byte) ([]byte, error) { return gzipAt(fastGzip, d) }, Gzip,
+		func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
+	{".br", func(d []byte) ([]byte, error) { return brotliAt(fastBrotli, d) }, Brotli,
+		func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }},
 }
 
 // Exts are the extensions of the forms, in the order Variants returns them.
@@ -110,17 +113,17 @@ var Exts = []string{".gz", ".br"}
 func Worth(data []byte) bool { return len(data) >= MinSize }
 
 // Variants returns the .gz and .br forms of data, or none when data is
-// smaller than MinSize. Forms of files below BigSize come from and go to
-// the store's pack; forms of big files are cache entries of their own
-// (kind "precompress", keyed by the content hash), used only if they
-// decompress to data exactly. s may be nil (no cache).
-func Variants(s *Store, data []byte) ([]Variant, error) {
+// smaller than MinSize. With best, the forms are at the best levels and
+// each is a cache entry of its own (kind "precompress", keyed by the
+// content hash), used only if it decompresses to data exactly; otherwise
+// they come from and go to the store's pack. s may be nil (no cache).
+func Variants(s *Store, data []byte, best bool) ([]Variant, error) {
 	if !Worth(data) {
 		return nil, nil
 	}
 	out := make([]Variant, len(formats))
 	errs := make([]error, len(formats))
-	if len(data) < BigSize {
+	if !best {
 		key := keyOf(data)
 		for i, f := range formats {
 			out[i] = Variant{Ext: f.ext}
@@ -128,11 +131,11 @@ func Variants(s *Store, data []byte) ([]Variant, error) {
 			if out[i].Data, ok = s.get(key, i); ok {
 				continue
 			}
-			if out[i].Data, errs[i] = f.encode(data); errs[i] == nil {
+			if out[i].Data, errs[i] = f.fast(data); errs[i] == nil {
 				s.put(key, i, out[i].Data)
 			}
 		}
-	} else { // the two best-level compressions of a big file at once
+	} else { // the two best-level compressions at once
 		var wg sync.WaitGroup
 		for i, f := range formats {
 			wg.Add(1)

@@ -17,11 +17,11 @@ import (
 
 func TestRoundTripAndDeterminism(t *testing.T) {
 	data := []byte(strings.Repeat("计划生育家庭 圆梦小康 ", 500))
-	v1, err := Variants(nil, data)
+	v1, err := Variants(nil, data, false)
 	if err != nil {
 		t.Fatal(err)
 	}
-	v2, _ := Variants(nil, data)
+	v2, _ := Variants(nil, data, false)
 	if len(v1) != 2 {
 		t.Fatalf("got %d variants, want 2", len(v1))
 	}
@@ -46,28 +46,28 @@ func TestRoundTripAndDeterminism(t *testing.T) {
 }
 
 func TestSmallFilesSkipped(t *testing.T) {
-	if v, _ := Variants(nil, []byte("tiny")); v != nil {
+	if v, _ := Variants(nil, []byte("tiny"), false); v != nil {
 		t.Errorf("got %d variants for a tiny file", len(v))
 	}
 }
 
-// TestBigFormsVerified puts wrong data where a big file's cached forms
+// TestBestFormsVerified puts wrong data where a file's best cached forms
 // belong: they are not used, and are replaced by good ones.
-func TestBigFormsVerified(t *testing.T) {
+func TestBestFormsVerified(t *testing.T) {
 	c := cache.At(t.TempDir())
 	s := OpenStore(c, "test")
 	defer s.Close(nil)
-	data := []byte(strings.Repeat("计划生育家庭特别扶助 ", BigSize/20))
-	good, err := Variants(s, data)
+	data := []byte(strings.Repeat("计划生育家庭特别扶助 ", 2000))
+	good, err := Variants(s, data, true)
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, _ := Variants(nil, append([]byte("x"), data...))
+	other, _ := Variants(nil, append([]byte("x"), data...), true)
 	for i, v := range good {
 		// A valid compressed stream of other data, then plain garbage.
 		for _, bad := range [][]byte{other[i].Data, []byte("garbage")} {
 			c.Put(packKind, cache.Key(data)+v.Ext, bad)
-			again, err := Variants(s, data)
+			again, err := Variants(s, data, true)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -92,7 +92,7 @@ func TestPack(t *testing.T) {
 	want := map[int][]Variant{}
 	s := OpenStore(c, "site")
 	for i, f := range files {
-		want[i], _ = Variants(s, f)
+		want[i], _ = Variants(s, f, false)
 	}
 	if err := s.Close(live); err != nil {
 		t.Fatal(err)
@@ -119,7 +119,7 @@ func TestPack(t *testing.T) {
 	s = OpenStore(c, "site")
 	defer s.Close(live)
 	for i, f := range files {
-		got, err := Variants(s, f)
+		got, err := Variants(s, f, false)
 		if err != nil {
 			t.Fatal(err)
 		}

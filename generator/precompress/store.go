@@ -121,8 +121,8 @@ func (s *Store) readIndex(f *os.File) bool {
 	return true
 }
 
-// big returns f.encode(data) of a big file, from its own cache entry
-// when that decompresses to data.
+// big returns f.best(data), from its own cache entry when that
+// decompresses to data.
 func (s *Store) big(data []byte, f format) ([]byte, error) {
 	var c *cache.Cache
 	if s != nil {
@@ -132,7 +132,7 @@ func (s *Store) big(data []byte, f format) ([]byte, error) {
 	if z, ok := c.Get(packKind, key, func(z []byte) bool { return DecodesTo(f.ext, z, data) }); ok {
 		return z, nil
 	}
-	z, err := f.encode(data)
+	z, err := f.best(data)
 	if err == nil {
 		c.Put(packKind, key, z)
 	}

@@ -12,8 +12,8 @@ import (
 )
 
 // funcs are the template functions; the package comment documents them.
-// asset resolves names in assets.
-func funcs(assets map[string]string) template.FuncMap {
+// asset resolves names with assets (nil while parsing).
+func funcs(assets func(string) (string, bool)) template.FuncMap {
 	return template.FuncMap{
 		"asset":     func(name string) (string, error) { return assetURL(assets, name) },
 		"csp":       func() string { return CSP },
@@ -36,8 +36,11 @@ func funcs(assets map[string]string) template.FuncMap {
 
 // assetURL is the URL of a published asset; an unknown name is an error,
 // so a misspelt reference fails the build instead of a page.
-func assetURL(assets map[string]string, name string) (string, error) {
-	u, ok := assets[name]
+func assetURL(assets func(string) (string, bool), name string) (string, error) {
+	u, ok := "", false
+	if assets != nil {
+		u, ok = assets(name)
+	}
 	if !ok {
 		return "", fmt.Errorf("asset %q：templates/assets/ 中没有这个文件，生成过程也不产生它", name)
 	}

@@ -78,11 +78,18 @@ var SecurityHeaders = []Header{
 type Input struct {
 	Plan      *model.Plan // the visible plan: what the site publishes
 	Templates *Templates
-	// Assets maps an asset's name ("style.css") to its site-absolute URL;
-	// the template function asset reads it.
-	Assets map[string]string
+	// Assets resolves an asset's name ("style.css") to its site-absolute
+	// URL, ok false for an unknown name; the template function asset
+	// calls it. It must be safe for concurrent use; the build's may wait
+	// for the step that makes the asset (the search step for "search.js").
+	Assets func(name string) (url string, ok bool)
 	// Calculator is what the calculator step worked out.
 	Calculator Calculator
+}
+
+// AssetMap is an Input.Assets over a fixed map.
+func AssetMap(m map[string]string) func(string) (string, bool) {
+	return func(name string) (string, bool) { u, ok := m[name]; return u, ok }
 }
 
 // Writer receives the rendered files; it must be safe for concurrent use.

@@ -41,8 +41,8 @@ func Parse(fsys fs.FS, name string) (*Templates, error) {
 	return t, nil
 }
 
-// bind returns a copy of t whose asset function resolves names in assets.
-func (t *Templates) bind(assets map[string]string) (*Templates, error) {
+// bind returns a copy of t whose asset function resolves names with assets.
+func (t *Templates) bind(assets func(string) (string, bool)) (*Templates, error) {
 	if t == nil {
 		return nil, fmt.Errorf("site: no templates")
 	}

@@ -52,7 +52,7 @@ func printSize(what, path string) error {
 	if err != nil {
 		return err
 	}
-	vs, err := precompress.Variants(nil, data) // uncached: sizes only
+	vs, err := precompress.Variants(nil, data, true) // uncached, as the build ships it
 	if err != nil {
 		return err
 	}
