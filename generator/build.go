@@ -37,7 +37,7 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	o := d.options(*drafts)
-	o.Force, o.Log, o.LimitMemory = *force, stderr, true
+	o.Force, o.Log = *force, stderr
 	res, err := build.Build(o)
 	if err != nil {
 		return reportBuildError(stderr, err)

@@ -35,7 +35,6 @@
 package build
 
 import (
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -43,7 +42,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"runtime/debug"
 	"sync"
 	"time"
 
@@ -79,16 +77,7 @@ type Options struct {
 	// Progress, if set, is called as each step starts, with its name
 	// ("assets", "calculator", "search", "site", "headers").
 	Progress func(step string)
-	// LimitMemory sets the Go runtime's soft memory limit from the size
-	// of the content once it is loaded (unless GOMEMLIMIT is set): the
-	// collector then works harder instead of letting the heap double.
-	// For the build command, not for a long-running preview.
-	LimitMemory bool
 }
-
-// softMemory is the soft memory limit of a build of n clauses: about
-// what the content, the search index and the pages in flight need.
-func softMemory(n int) int64 { return 128<<20 + int64(n)*12<<10 }
 
 // Result reports a successful build.
 type Result struct {
@@ -132,9 +121,6 @@ func Build(o Options) (*Result, error) {
 	r, err := prepare(o)
 	if err != nil {
 		return nil, err
-	}
-	if o.LimitMemory && os.Getenv("GOMEMLIMIT") == "" {
-		debug.SetMemoryLimit(softMemory(len(r.full.Clauses)))
 	}
 	if err := d.takeLock(o.Log); err != nil {
 		return nil, err
@@ -182,7 +168,7 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 	if err := os.Remove(filepath.Join(tree, MarkerName)); err != nil && !errors.Is(err, os.ErrNotExist) {
 		return nil, err
 	}
-	store := precompress.OpenStore(r.opts.Cache, storeName(d.path))
+	store := precompress.OpenStore(r.opts.Cache, "site")
 	r.out = newTreeSink(tree, old, store)
 	if err := r.runSteps(); err != nil {
 		r.out.wait()
@@ -208,12 +194,6 @@ func previous(d *outDirs) *manifest {
 	}
 	m, _ := readManifest(d.active)
 	return m
-}
-
-// storeName names the pack of compressed forms of one output directory.
-func storeName(out string) string {
-	h := hashOf([]byte(out))
-	return hex.EncodeToString(h[:8])
 }
 
 // compare counts the files of m against the previous manifest.
@@ -251,9 +231,9 @@ type run struct {
 	full   *model.Plan // every clause, drafts included
 	plan   *model.Plan // the visible plan
 	tmpl   *site.Templates
-	assets *assetURLs        // asset name → URL, for the template function asset
-	calc   site.Calculator   // the calculator step's view values
-	check  bool              // Check: compile nothing, write nothing
+	assets *assetURLs      // asset name → URL, for the template function asset
+	calc   site.Calculator // the calculator step's view values
+	check  bool            // Check: compile nothing, write nothing
 }
 
 // prepare loads the content and parses the templates: everything that

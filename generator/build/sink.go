@@ -200,16 +200,16 @@ func (s *sink) write(j job) error {
 func (s *sink) writeFile(p string, data []byte, replace bool) error {
 	s.written.Add(1)
 	if !replace {
-		return os.WriteFile(p, data, 0o644)
+		return writeNew(p, data)
 	}
 	tmp := p + ".gyportal-tmp"
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
+	if err := writeNew(tmp, data); err != nil {
 		return err
 	}
 	return os.Rename(tmp, p)
 }
 
-// mkdir creates dir (under root) once per build.
+// mkdir creates dir (under root) once per build, and its parents.
 func (s *sink) mkdir(dir string) error {
 	s.mu.Lock()
 	done := s.dirs[dir]
@@ -217,7 +217,13 @@ func (s *sink) mkdir(dir string) error {
 	if done {
 		return nil
 	}
-	if err := os.MkdirAll(dir, 0o755); err != nil {
+	err := makeDir(dir)
+	if errors.Is(err, os.ErrNotExist) { // the parent first
+		if err = s.mkdir(filepath.Dir(dir)); err == nil {
+			err = makeDir(dir)
+		}
+	}
+	if err != nil && !errors.Is(err, os.ErrExist) {
 		return err
 	}
 	s.mu.Lock()

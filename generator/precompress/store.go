@@ -67,9 +67,9 @@ func keyOf(data []byte) srcKey {
 	return srcKey(sum[:16])
 }
 
-// OpenStore opens the pack name (one per output directory, say) of c.
-// A missing or unreadable pack gives an empty store; a nil c gives a
-// store that keeps nothing.
+// OpenStore opens the pack name of c (the build keeps one, "site": its
+// last build's forms). A missing or unreadable pack gives an empty store;
+// a nil c gives a store that keeps nothing.
 func OpenStore(c *cache.Cache, name string) *Store {
 	s := &Store{c: c, name: Settings + "-" + name, index: map[entryKey]entry{}, seen: map[entryKey]bool{}}
 	if c.Root() == "" {
