@@ -342,3 +342,28 @@ func realTree(t *testing.T, out string) string {
 	}
 	return p
 }
+
+// TestWorkerCountDeterministic builds the real content with GOMAXPROCS=1
+// and =8 (so one render and write worker or many): the trees are
+// byte-identical, compressed forms and manifest included.
+func TestWorkerCountDeterministic(t *testing.T) {
+	dir := t.TempDir()
+	trees := map[string]map[string]int64{}
+	for _, procs := range []string{"1", "8"} {
+		out := filepath.Join(dir, "public-"+procs)
+		cmd := childCmd("../../content", out, "GOMAXPROCS="+procs)
+		if msg, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("GOMAXPROCS=%s: %v\n%s", procs, err, msg)
+		}
+		trees[procs], _ = listFiles(out)
+	}
+	if len(trees["1"]) != len(trees["8"]) || len(trees["1"]) < 100 {
+		t.Fatalf("%d and %d files", len(trees["1"]), len(trees["8"]))
+	}
+	for name := range trees["1"] {
+		a := read(t, filepath.Join(dir, "public-1", name))
+		if b := read(t, filepath.Join(dir, "public-8", name)); a != b {
+			t.Errorf("%s differs between GOMAXPROCS=1 and 8", name)
+		}
+	}
+}
