@@ -228,6 +228,9 @@ func (d *outDirs) next() string {
 // been swapped for the link, not yet removed).
 var testHook func(point string)
 
+// removeAll is os.RemoveAll; tests make it fail.
+var removeAll = os.RemoveAll
+
 func hook(point string) {
 	if testHook != nil {
 		testHook(point)
@@ -256,7 +259,7 @@ func (d *outDirs) switchTo(n string, warn func(string)) error {
 		return fmt.Errorf("切换输出目录 %s：%w", d.path, err)
 	}
 	hook("exchanged")
-	if err := os.RemoveAll(tmp); err != nil {
+	if err := removeAll(tmp); err != nil {
 		warn(fmt.Sprintf("警告：原来的输出目录已移到 %s，但未能删除：%v；新生成的网站已经就位，下次生成时会再试着删除它", tmp, err))
 	}
 	return nil

@@ -367,3 +367,23 @@ func TestWorkerCountDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// TestOldTreeNotRemoved makes the removal of a replaced real directory
+// fail: the build reports it and succeeds, since the new tree is in place.
+func TestOldTreeNotRemoved(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	os.MkdirAll(out, 0o755)
+	os.WriteFile(filepath.Join(out, "old.txt"), []byte("t"), 0o644)
+	removeAll = func(string) error { return fmt.Errorf("permission denied") }
+	defer func() { removeAll = os.RemoveAll }()
+	o := testOptions(fixture, out)
+	o.Force = true
+	res, err := Build(o)
+	if err != nil {
+		t.Fatalf("the build failed although its tree is installed: %v", err)
+	}
+	if len(res.Warnings) != 1 || !strings.Contains(res.Warnings[0], "未能删除") {
+		t.Errorf("warnings %q", res.Warnings)
+	}
+	verifyTree(t, out)
+}
