@@ -40,51 +40,45 @@ func (s *Site) openData(w Writer) error {
 }
 
 // canonicalJSON encodes v with sorted object keys, two-space indentation
-// and unescaped HTML characters, so equal data gives equal bytes.
+// and unescaped HTML characters, so equal data gives equal bytes. Maps
+// encode with sorted keys; structs must declare their fields in the
+// order of their JSON names (TestOpenDataFieldsSorted checks), which
+// spares a decode and re-encode of the whole data (clauses.json of a
+// large site is megabytes).
 func canonicalJSON(v any) ([]byte, error) {
-	raw, err := json.Marshal(v)
-	if err != nil {
-		return nil, err
-	}
-	dec := json.NewDecoder(bytes.NewReader(raw))
-	dec.UseNumber()
-	var generic any
-	if err := dec.Decode(&generic); err != nil {
-		return nil, err
-	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
 	enc.SetIndent("", "  ")
-	if err := enc.Encode(generic); err != nil { // maps encode with sorted keys
+	if err := enc.Encode(v); err != nil {
 		return nil, err
 	}
 	return buf.Bytes(), nil
 }
 
 type docData struct {
+	Cited         []citedData    `json:"cited"`
+	Counts        map[string]int `json:"counts"`
 	DocNumber     string         `json:"doc_number"`
-	Issuer        string         `json:"issuer"`
-	IssuedBy      []string       `json:"issued_by"`
-	NoticeTitle   string         `json:"notice_title"`
-	Recipients    string         `json:"recipients"`
-	NoticeText    string         `json:"notice_text"`
-	SignedDate    string         `json:"signed_date"`
-	PrintedDate   string         `json:"printed_date"`
-	PlanTitle     string         `json:"plan_title"`
-	Preamble      string         `json:"preamble"`
 	Effective     string         `json:"effective"`
 	EffectiveNote string         `json:"effective_note"`
-	Cited         []citedData    `json:"cited"`
+	IssuedBy      []string       `json:"issued_by"`
+	Issuer        string         `json:"issuer"`
+	NoticeText    string         `json:"notice_text"`
+	NoticeTitle   string         `json:"notice_title"`
+	PlanTitle     string         `json:"plan_title"`
+	Preamble      string         `json:"preamble"`
+	PrintedDate   string         `json:"printed_date"`
+	Recipients    string         `json:"recipients"`
 	Sections      []sectionData  `json:"sections"`
+	SignedDate    string         `json:"signed_date"`
 	URL           string         `json:"url"`
-	Counts        map[string]int `json:"counts"`
 }
 
 type citedData struct {
-	Title  string `json:"title"`
-	Number string `json:"number"`
 	Issuer string `json:"issuer"`
+	Number string `json:"number"`
+	Title  string `json:"title"`
 }
 
 type sectionData struct {
@@ -112,24 +106,24 @@ func documentData(pl *model.Plan, base string) docData {
 }
 
 type clauseData struct {
-	ID          string       `json:"id"`
-	Title       string       `json:"title"`
-	URL         string       `json:"url"`
+	Benefits    []string     `json:"benefits"`
 	Departments []string     `json:"departments"`
 	Groups      []string     `json:"groups"`
-	Text        string       `json:"text"`
-	Summary     string       `json:"summary"`
+	ID          string       `json:"id"`
 	Reading     string       `json:"reading,omitempty"`
-	Benefits    []string     `json:"benefits"`
+	Summary     string       `json:"summary"`
 	Targets     []targetData `json:"targets"`
+	Text        string       `json:"text"`
+	Title       string       `json:"title"`
 	Updates     []updateData `json:"updates"`
+	URL         string       `json:"url"`
 }
 
 type targetData struct {
-	Name    string `json:"name"`
-	Value   string `json:"value"`
-	Unit    string `json:"unit,omitempty"`
 	Minimum bool   `json:"minimum"`
+	Name    string `json:"name"`
+	Unit    string `json:"unit,omitempty"`
+	Value   string `json:"value"`
 	Year    int    `json:"year,omitempty"`
 }
 
@@ -160,12 +154,12 @@ func clausesData(pl *model.Plan, base string) []clauseData {
 
 // bodyData is a department or a group with the visible clauses naming it.
 type bodyData struct {
+	Clauses []string `json:"clauses"`
 	ID      string   `json:"id"`
 	Name    string   `json:"name"`
 	Note    string   `json:"note,omitempty"`
-	Who     string   `json:"who,omitempty"`
 	URL     string   `json:"url"`
-	Clauses []string `json:"clauses"`
+	Who     string   `json:"who,omitempty"`
 }
 
 func departmentsData(pl *model.Plan, base string) []bodyData {
@@ -185,28 +179,28 @@ func groupsData(pl *model.Plan, base string) []bodyData {
 }
 
 type benefitData struct {
-	ID         string       `json:"id"`
+	Adjustable bool         `json:"adjustable"`
+	Amount     string       `json:"amount,omitempty"`
+	Changes    []changeData `json:"changes"`
 	Clause     string       `json:"clause"`
-	Name       string       `json:"name"`
 	For        string       `json:"for"`
 	Groups     []string     `json:"groups"`
+	ID         string       `json:"id"`
 	Kind       string       `json:"kind"`
-	Amount     string       `json:"amount,omitempty"`
+	Level      string       `json:"level,omitempty"`
+	Minimum    bool         `json:"minimum"`
+	Name       string       `json:"name"`
+	Note       string       `json:"note,omitempty"`
+	Payer      string       `json:"payer,omitempty"`
+	Period     string       `json:"period,omitempty"`
 	Rate       string       `json:"rate,omitempty"`
 	Threshold  string       `json:"threshold,omitempty"`
 	Unit       string       `json:"unit,omitempty"`
-	Period     string       `json:"period,omitempty"`
-	Minimum    bool         `json:"minimum"`
-	Payer      string       `json:"payer,omitempty"`
-	Level      string       `json:"level,omitempty"`
-	Adjustable bool         `json:"adjustable"`
-	Note       string       `json:"note,omitempty"`
-	Changes    []changeData `json:"changes"`
 }
 
 type changeData struct {
-	From   string `json:"from"`
 	Amount string `json:"amount"`
+	From   string `json:"from"`
 	Note   string `json:"note,omitempty"`
 }
 
@@ -230,27 +224,27 @@ func benefitsData(pl *model.Plan) []benefitData {
 // paramsData is the dated parameters: each benefit's amount over time,
 // and the 3.1 dynamic adjustment series.
 type paramsData struct {
-	Effective  string               `json:"effective"`
-	Benefits   map[string][]valueAt `json:"benefits"`
 	Adjustment adjustmentData       `json:"adjustment"`
+	Benefits   map[string][]valueAt `json:"benefits"`
+	Effective  string               `json:"effective"`
 }
 
 type valueAt struct {
-	From   string `json:"from"`
 	Amount string `json:"amount,omitempty"`
+	From   string `json:"from"`
 	Rate   string `json:"rate,omitempty"`
 }
 
 type adjustmentData struct {
 	BaseYear    int               `json:"base_year"`
-	Threshold   string            `json:"threshold"`
 	Expenditure []expenditureData `json:"expenditure"`
+	Threshold   string            `json:"threshold"`
 }
 
 type expenditureData struct {
+	Source string `json:"source"`
 	Year   int    `json:"year"`
 	Yuan   string `json:"yuan"`
-	Source string `json:"source"`
 }
 
 // parametersData lists, for every benefit with an amount or a rate, the

@@ -9,6 +9,7 @@ import (
 	"go/token"
 	"os"
 	"path/filepath"
+	"reflect"
 	"regexp"
 	"sort"
 	"strconv"
@@ -436,4 +437,34 @@ func asStrings(v any) []string {
 		out = append(out, x.(string))
 	}
 	return out
+}
+
+// TestOpenDataFieldsSorted checks that every struct written as open
+// data declares its fields in the order of their JSON names, which is
+// what makes canonicalJSON's output sorted.
+func TestOpenDataFieldsSorted(t *testing.T) {
+	seen := map[reflect.Type]bool{}
+	var check func(reflect.Type)
+	check = func(ty reflect.Type) {
+		for ty.Kind() == reflect.Slice || ty.Kind() == reflect.Map || ty.Kind() == reflect.Pointer {
+			ty = ty.Elem()
+		}
+		if ty.Kind() != reflect.Struct || seen[ty] {
+			return
+		}
+		seen[ty] = true
+		prev := ""
+		for i := range ty.NumField() {
+			f := ty.Field(i)
+			name, _, _ := strings.Cut(f.Tag.Get("json"), ",")
+			if name < prev {
+				t.Errorf("%s: field %s (%q) comes after %q: keep the fields sorted by JSON name", ty.Name(), f.Name, name, prev)
+			}
+			prev = name
+			check(f.Type)
+		}
+	}
+	for _, v := range []any{docData{}, clauseData{}, bodyData{}, benefitData{}, paramsData{}} {
+		check(reflect.TypeOf(v))
+	}
 }
