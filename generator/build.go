@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"runtime/pprof"
 	"time"
 
@@ -34,6 +35,12 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		defer stop()
+	}
+	if os.Getenv("GOGC") == "" {
+		// A build is short and its peak (the search index built beside
+		// the pages) is what counts: collecting twice as often costs a
+		// few per cent of CPU and saves a quarter of the peak memory.
+		debug.SetGCPercent(50)
 	}
 	start := time.Now()
 	o := d.options(*drafts)
