@@ -27,6 +27,7 @@ func funcs() template.FuncMap {
 		"figure":    figure,
 		"target":    targetValue,
 		"forGroup":  forGroup,
+		"qr":        qrSVG,
 	}
 }
 
