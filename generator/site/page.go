@@ -41,4 +41,6 @@ type Assets struct {
 	Worker   string
 	CalcJS   string
 	Params   string
+	SiteJS   string // HACK(frontend): until S1's asset func
+	QRJS     string
 }
