@@ -75,23 +75,7 @@ func (b *builder) styles() error {
 		return fmt.Errorf("%s/assets/style.css: %w", b.opts.TemplatesName, err)
 	}
 	b.assets.CSS, err = b.hashed("style", ".css", css)
-	if err != nil {
-		return err
-	}
-	// HACK(frontend): until S1's asset func
-	for _, a := range []struct {
-		f string
-		u *string
-	}{{"site", &b.assets.SiteJS}, {"qrcode", &b.assets.QRJS}} {
-		data, err := fs.ReadFile(b.opts.Templates, "assets/"+a.f+".js")
-		if err != nil {
-			return err
-		}
-		if *a.u, err = b.hashed(a.f, ".js", data); err != nil {
-			return err
-		}
-	}
-	return nil
+	return err
 }
 
 // pages renders every page in parallel; output order does not depend on

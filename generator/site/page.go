@@ -41,6 +41,4 @@ type Assets struct {
 	Worker   string
 	CalcJS   string
 	Params   string
-	SiteJS   string // HACK(frontend): until S1's asset func
-	QRJS     string
 }
