@@ -17,12 +17,16 @@ func htmlPages(t *testing.T) map[string][]byte {
 	t.Helper()
 	built(t)
 	pages := map[string][]byte{}
-	err := filepath.WalkDir(env.dir, func(p string, d fs.DirEntry, err error) error {
+	root, err := filepath.EvalSymlinks(env.dir) // --out may be a link to the tree
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
 		if err != nil || d.IsDir() || !strings.HasSuffix(p, ".html") {
 			return err
 		}
 		data, err := os.ReadFile(p)
-		rel, _ := filepath.Rel(env.dir, p)
+		rel, _ := filepath.Rel(root, p)
 		pages[filepath.ToSlash(rel)] = data
 		return err
 	})

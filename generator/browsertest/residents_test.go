@@ -16,6 +16,7 @@ import (
 	"github.com/makiuchi-d/gozxing"
 	"github.com/makiuchi-d/gozxing/qrcode"
 
+	"gyportal/generator/build/calcstep"
 	"gyportal/generator/site"
 )
 
@@ -469,19 +470,30 @@ func TestFocusRing(t *testing.T) {
 }
 
 // TestCSPEveryPage loads every page kind (the tab fails the test on any
-// Content-Security-Policy violation) and checks each carries the policy.
+// Content-Security-Policy violation) and checks each carries the policy
+// in a meta element; then shows that the watch catches a violation.
 func TestCSPEveryPage(t *testing.T) {
 	ctx := tab(t)
 	for _, k := range pageKinds(t) {
 		open(t, ctx, k, phoneW, phoneH)
 		do(t, ctx, chromedp.Sleep(200e6)) // late loads (worker, wasm) report too
+		meta := eval[string](t, ctx, `(document.querySelector('meta[http-equiv="Content-Security-Policy"]') || {}).content || ""`)
+		if meta != site.CSP {
+			t.Errorf("%s: CSP meta %q, want %q", k.name, meta, site.CSP)
+		}
+	}
+	bad, csp := watchedTab(t)
+	do(t, bad, chromedp.Navigate(env.url+"/"), chromedp.Evaluate[chromedp.Void](
+		`const s = document.createElement("style"); s.textContent = "p{}"; document.head.append(s);`), chromedp.Sleep(200e6))
+	if v := csp.list(); len(v) == 0 || !strings.Contains(v[0], "style-src") {
+		t.Errorf("an inline style added by a script was not reported as a violation: %q", v)
 	}
 }
 
 // mustFacts is the facts JSON of a calculator query string.
 func mustFacts(t *testing.T, query string) []byte {
 	t.Helper()
-	f, err := site.FactsFromQuery(query)
+	f, err := calcstep.FactsFromQuery(query)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -18,7 +18,7 @@ import (
 	"github.com/chromedp/cdproto/runtime"
 	"github.com/chromedp/chromedp"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // env is the built site, its server and the browser, shared by every test
@@ -26,9 +26,9 @@ import (
 var env struct {
 	buildOnce sync.Once
 	buildErr  error
-	tmp       string       // holds the site and the browser profile
-	dir       string       // the built site
-	result    *site.Result // its plan
+	tmp       string        // holds the site and the browser profile
+	dir       string        // the built site
+	result    *build.Result // its plan
 	srv       *httptest.Server
 	url       string // the server, http://127.0.0.1:port
 
@@ -120,32 +120,67 @@ const cspReport = `document.addEventListener("securitypolicyviolation", e =>
 
 // tab opens a new tab; it closes when the test ends. With
 // chromedp.WithNewBrowserContext() it has its own storage (cookies,
-// localStorage), as a fresh visitor does. Every page the tab
-// loads is watched for Content-Security-Policy violations, which fail the
-// test: so every browser test runs under the site's policy.
+// localStorage), as a fresh visitor does. Every page the tab loads is
+// watched for Content-Security-Policy violations, which fail the test:
+// so every browser test runs under the site's policy.
 func tab(t *testing.T, opts ...chromedp.ContextOption) context.Context {
+	t.Helper()
+	ctx, csp := watchedTab(t, opts...)
+	t.Cleanup(func() { // runs before the tab closes
+		for _, v := range csp.list() {
+			t.Error(v)
+		}
+	})
+	return ctx
+}
+
+// cspLog collects the violations a tab reports.
+type cspLog struct {
+	mu   sync.Mutex
+	seen []string
+}
+
+func (l *cspLog) add(v string) {
+	l.mu.Lock()
+	l.seen = append(l.seen, v)
+	l.mu.Unlock()
+}
+
+func (l *cspLog) list() []string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]string(nil), l.seen...)
+}
+
+// violation is the CSP violation an event reports, or "".
+func violation(ev any) string {
+	var text string
+	switch e := ev.(type) {
+	case *runtime.EventConsoleAPICalled:
+		if len(e.Args) > 0 {
+			json.Unmarshal(e.Args[0].Value, &text) // not a string: stays ""
+		}
+	case *log.EventEntryAdded:
+		if e.Entry != nil && e.Entry.Source == log.EntrySourceSecurity && strings.Contains(e.Entry.Text, "Content Security Policy") {
+			text = "CSP violation: " + e.Entry.Text
+		}
+	}
+	if strings.HasPrefix(text, "CSP violation: ") {
+		return text
+	}
+	return ""
+}
+
+// watchedTab opens a tab whose CSP violations go to the returned log.
+func watchedTab(t *testing.T, opts ...chromedp.ContextOption) (context.Context, *cspLog) {
 	t.Helper()
 	setup(t)
 	ctx, cancel := chromedp.NewContext(env.browser, opts...)
 	t.Cleanup(cancel)
-	var mu sync.Mutex
-	var violations []string
+	csp := &cspLog{}
 	err := chromedp.Listen(ctx, func(ev any) {
-		var text string
-		switch e := ev.(type) {
-		case *runtime.EventConsoleAPICalled:
-			if len(e.Args) > 0 {
-				json.Unmarshal(e.Args[0].Value, &text) // not a string: stays ""
-			}
-		case *log.EventEntryAdded:
-			if e.Entry != nil && e.Entry.Source == log.EntrySourceSecurity && strings.Contains(e.Entry.Text, "Content Security Policy") {
-				text = "CSP violation: " + e.Entry.Text
-			}
-		}
-		if strings.HasPrefix(text, "CSP violation: ") {
-			mu.Lock()
-			violations = append(violations, text)
-			mu.Unlock()
+		if v := violation(ev); v != "" {
+			csp.add(v)
 		}
 	})
 	if err != nil {
@@ -160,14 +195,7 @@ func tab(t *testing.T, opts ...chromedp.ContextOption) context.Context {
 	}
 	ctx, cancelT := context.WithTimeout(ctx, 2*time.Minute)
 	t.Cleanup(cancelT)
-	t.Cleanup(func() { // runs first: the tab is still open
-		mu.Lock()
-		defer mu.Unlock()
-		for _, v := range violations {
-			t.Error(v)
-		}
-	})
-	return ctx
+	return ctx, csp
 }
 
 // java returns the java command, or an error when it is missing.
