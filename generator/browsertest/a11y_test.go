@@ -71,8 +71,9 @@ func TestAccessibility(t *testing.T) {
 	}
 	setup(t)
 	for _, mode := range modes {
+		ctx := modeTab(t, mode) // one tab per mode: fewer browser contexts
 		for _, k := range pageKinds(t) {
-			t.Run(mode+"/"+k.name, func(t *testing.T) { axePage(t, modeTab(t, mode), k, string(src)) })
+			t.Run(mode+"/"+k.name, func(t *testing.T) { axePage(t, ctx, k, string(src)) })
 		}
 	}
 }

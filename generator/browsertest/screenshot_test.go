@@ -36,7 +36,7 @@ func TestScreenshots(t *testing.T) {
 			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, emulation.SetEmulatedMediaParams{Media: s.media})
 			return err
 		})
-		if err := chromedp.Do(ctx, chromedp.EmulateViewport(375, 800), setMedia, chromedp.Navigate(env.url+s.path), chromedp.Sleep(1e9)); err != nil {
+		if err := chromedp.Do(ctx, viewport(phoneW, phoneH), setMedia, chromedp.Navigate(env.url+s.path), chromedp.Sleep(1e9)); err != nil {
 			t.Fatal(err)
 		}
 		if os.Getenv("SCREENSHOT_ELDER") != "" {

@@ -485,7 +485,11 @@
     var parts = [];
     Array.prototype.forEach.call(form.querySelectorAll('[data-question]'), function (q) {
       var v = describe(q);
-      if (v) parts.push(q.getAttribute('data-question') + '：' + v);
+      if (!v) return;
+      // A ticked box or a chosen option says what it is; a number or a
+      // child's school needs its question.
+      var self = q.querySelector('input[type=radio], input[type=checkbox]') && !q.querySelector('select, input[type=text]');
+      parts.push(self ? v : q.getAttribute('data-question') + '：' + v);
     });
     document.getElementById('calc-summary-text').textContent = parts.join('；') + '。';
     var url = baseURL + 'calculator/' + (location.search || '');
