@@ -17,18 +17,20 @@ func TestRaises(t *testing.T) {
 		{"empty", nil, nil},
 		{"no base-year row", []string{"2012:100", "2013:200"}, nil},
 		{"below threshold", []string{"2011:10000", "2012:12999.99"}, nil},
-		{"exactly 30%", []string{"2011:10000", "2012:13000"}, []string{"2013-01-01 13000/10000"}},
+		{"exactly 30%, before the plan took effect: from its effective date", []string{"2011:10000", "2012:13000"},
+			[]string{"2013-06-09 13000/10000"}},
 		{"cumulative", []string{"2011:10000", "2012:11000", "2013:12000", "2014:13500"}, []string{"2015-01-01 13500/10000"}},
 		{"new base after a raise", []string{"2011:10000", "2012:13000", "2013:16899.99", "2014:16900"},
-			[]string{"2013-01-01 13000/10000", "2015-01-01 16900/13000"}},
-		{"rows before the base year ignored", []string{"2010:1", "2011:10000", "2012:13000"}, []string{"2013-01-01 13000/10000"}},
+			[]string{"2013-06-09 13000/10000", "2015-01-01 16900/13000"}},
+		{"rows before the base year ignored", []string{"2010:1", "2011:10000", "2012:13000"}, []string{"2013-06-09 13000/10000"}},
+		{"the issue's series", []string{"2011:10000", "2012:13000", "2014:16000"}, []string{"2013-06-09 13000/10000"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := withSeries(tt.series...)
 			var got []string
-			for _, r := range p.Adjustment.raises() {
-				got = append(got, r.from+" "+num(r.yuan)+"/"+num(r.baseYuan))
+			for _, r := range p.Adjustment.raises(p.Effective) {
+				got = append(got, r.from+" "+r.yuan.String()+"/"+r.baseYuan.String())
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("raises = %v, want %v", got, tt.want)
@@ -69,8 +71,12 @@ func TestAdjustedAmounts(t *testing.T) {
 			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:666.67"},
 		{"half a fen rounds away from zero", []string{"2011:100000", "2013:130001"}, nil, "2014-01-01",
 			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:650.01"},
-		{"a raise before the effective date does not apply to the plan's figure", []string{"2011:10000", "2012:13000"}, nil, "2014-01-01",
-			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:500.00"},
+		{"a raise scheduled before the effective date applies from it", []string{"2011:10000", "2012:13000"}, nil, "2013-06-09",
+			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:650.00"},
+		{"the issue's series: 3.2.12's city amount is 26000 from 2013-06-09", []string{"2011:10000", "2012:13000", "2014:16000"},
+			nil, "2013-06-09", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
+		{"the issue's series, later: no second raise (16000/13000 < 1.3)", []string{"2011:10000", "2012:13000", "2014:16000"},
+			nil, "2020-01-01", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
 		{"staff change", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
 			"2015-03-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:800.00"},
 		{"staff change not yet in force", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
@@ -132,6 +138,10 @@ func TestTriggered(t *testing.T) {
 	if len(got) != 2 || got[0].From != "2014-01-01" || got[0].Growth.String() != "0.3" ||
 		got[1].From != "2016-01-01" || got[1].BaseYear != 2013 || got[1].Growth.String() != "0.3" {
 		t.Fatalf("Triggered() = %+v", got)
+	}
+	p := withSeries("2011:10000", "2012:13000")
+	if r := p.Raises(); len(r) != 1 || r[0].From != "2013-06-09" || r[0].Scheduled != "2013-01-01" {
+		t.Errorf("Raises() = %+v, want from the effective date, scheduled 2013-01-01", r)
 	}
 	if n := len((&Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30")}).Triggered()); n != 0 {
 		t.Errorf("an empty series triggered %d adjustments", n)

@@ -2,10 +2,11 @@ package calc
 
 import (
 	"encoding/csv"
+
 	"errors"
 	"fmt"
+	"github.com/shopspring/decimal"
 	"io"
-	"slices"
 	"strconv"
 	"strings"
 )
@@ -32,7 +33,7 @@ const idColumn = "id"
 // returned joined.
 func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 	if !validDate(today) {
-		return fieldErrf("today", "%q 不是日期 YYYY-MM-DD", clip(today))
+		return csvFieldErr("today", "%q 不是日期 YYYY-MM-DD", clip(today))
 	}
 	if p == nil {
 		return fieldErr("params", "missing")
@@ -53,8 +54,7 @@ func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 	cw := csv.NewWriter(w)
 	cw.Write(CSVHeader)
 	var errs []error
-	var total Totals
-	cache := &valueCache{}
+	var total csvTotals
 	for {
 		rec, err := cr.Read()
 		if err == io.EOF {
@@ -68,7 +68,7 @@ func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 			break
 		}
 		line, _ := cr.FieldPos(0)
-		row, err := csvRow(cols, rec, p, today, &total, cache)
+		row, err := csvRow(cols, rec, p, today, &total)
 		if err != nil {
 			for _, e := range flattenErr(err) {
 				errs = append(errs, fmt.Errorf("line %d: %w", line, e))
@@ -77,8 +77,7 @@ func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 		}
 		cw.Write(append([]string{strconv.Itoa(line)}, row...))
 	}
-	total.finish()
-	cw.Write([]string{"total", "", "", total.Once, total.Month, total.Year, "", "", ""})
+	cw.Write([]string{"total", "", "", total[0].StringFixed(2), total[1].StringFixed(2), total[2].StringFixed(2), "", "", ""})
 	cw.Flush()
 	if err := cw.Error(); err != nil {
 		errs = append(errs, err)
@@ -90,7 +89,7 @@ func RunCSV(r io.Reader, w io.Writer, p *Params, today string) error {
 func csvErr(err error) error {
 	var pe *csv.ParseError
 	if errors.As(err, &pe) {
-		return fmt.Errorf("line %d: %w", pe.Line, fieldErrf("$", "CSV 格式错误：%v", pe.Err))
+		return fmt.Errorf("line %d: %w", pe.Line, csvFieldErr("$", "CSV 格式错误：%v", pe.Err))
 	}
 	return err
 }
@@ -117,7 +116,7 @@ func csvColumns(header []string) ([]string, error) {
 			continue
 		}
 		if _, ok := LookupField(h); !ok {
-			errs = append(errs, fmt.Errorf("line 1: %w", fieldErrf(name, "未知列（可用列：id、%s）", strings.Join(FactNames(), "、"))))
+			errs = append(errs, fmt.Errorf("line 1: %w", csvFieldErr(name, "未知列（可用列：id、%s）", strings.Join(FactNames(), "、"))))
 		}
 		cols[i] = h
 	}
@@ -125,7 +124,7 @@ func csvColumns(header []string) ([]string, error) {
 }
 
 // csvRow evaluates one household and returns its output cells after the line.
-func csvRow(cols []string, rec []string, p *Params, today string, total *Totals, cache *valueCache) ([]string, error) {
+func csvRow(cols []string, rec []string, p *Params, today string, total *csvTotals) ([]string, error) {
 	id := ""
 	for i, col := range cols {
 		if col == "" {
@@ -146,7 +145,7 @@ func csvRow(cols []string, rec []string, p *Params, today string, total *Totals,
 	if f.Date == "" {
 		f.Date = today
 	}
-	res, err := evaluateWith(f, p, true, cache)
+	res, err := EvaluateBrief(f, p)
 	if err != nil {
 		return nil, err
 	}
@@ -158,22 +157,11 @@ func csvRow(cols []string, rec []string, p *Params, today string, total *Totals,
 			services = append(services, e.Benefit)
 		}
 	}
-	for _, period := range []string{"once", "month", "year"} {
-		total.add(period, res.Totals.Sum(period))
+	for i, period := range []string{"once", "month", "year"} {
+		total[i] = total[i].Add(res.Totals.Sum(period))
 	}
 	return []string{id, res.Date, res.Totals.Once, res.Totals.Month, res.Totals.Year,
 		strings.Join(res.CashClauses(), ";"), strings.Join(benefits, ";"), strings.Join(services, ";")}, nil
-}
-
-// CashClauses returns the clauses granting cash, each once, in order.
-func (r *Result) CashClauses() []string {
-	var out []string
-	for _, e := range r.Entitlements {
-		if e.Kind == "cash" && !slices.Contains(out, e.Clause) {
-			out = append(out, e.Clause)
-		}
-	}
-	return out
 }
 
 // flattenErr returns the errors joined in err, one level deep.
@@ -182,4 +170,11 @@ func flattenErr(err error) []error {
 		return j.Unwrap()
 	}
 	return []error{err}
+}
+
+// csvTotals sums the once, month and year totals of a register.
+type csvTotals [3]decimal.Decimal
+
+func csvFieldErr(field, format string, args ...any) *FieldError {
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }

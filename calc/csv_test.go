@@ -16,11 +16,11 @@ func TestRunCSV(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := "line,id,date,once,month,year,clauses,benefits,services\n" +
-		"2,A1,2014-05-06,14000.00,0.00,5000.00,3.2.4;3.2.8;3.2.11;3.2.12,dibao-supplement;project-fund-only-daughter;serious-illness-reimbursement;college-award-dibao," +
-		"boarding-living-allowance;high-school-aid;zhongkao-bonus;job-training;startup-support;startup-loan;public-welfare-job;dilapidated-house-priority;rural-homestead-area;agri-project-priority;industry-upgrade-priority;water-connection-free;hhtong-coverage;farming-books;farming-info-free;prepregnancy-check;grain-storage;microloan;model-family-preference\n" +
-		"3,A2,2014-01-01,50000.00,0.00,0.00,3.2.12,bereaved-province;bereaved-city,nursing-home;job-training;startup-support;startup-loan;public-welfare-job;prepregnancy-check;microloan;special-hardship-care\n" +
+		"2,A1,2014-05-06,14000.00,0.00,6000.00,3.2.4;3.2.8;3.2.11;3.2.12;3.2.17,dibao-supplement;project-fund-only-daughter;serious-illness-reimbursement;college-award-dibao;three-combination-cash-dibao," +
+		"boarding-living-allowance;high-school-aid;zhongkao-bonus;volunteer-services;job-training;startup-support;startup-loan;public-welfare-job;dilapidated-house-priority;rural-homestead-area;agri-project-priority;poverty-aid-increase;industry-upgrade-priority;water-connection-free;hhtong-coverage;farming-books;farming-info-free;prepregnancy-check;grain-storage;microloan;production-materials;paired-assistance-priority;model-family-preference\n" +
+		"3,A2,2014-01-01,50000.00,0.00,0.00,3.2.12,bereaved-province;bereaved-city,nursing-home;volunteer-services;job-training;startup-support;startup-loan;public-welfare-job;prepregnancy-check;microloan;model-family-preference;special-hardship-care\n" +
 		"4,A3,2014-05-06,0.00,0.00,0.00,,,\n" +
-		"total,,,64000.00,0.00,5000.00,,,\n"
+		"total,,,64000.00,0.00,6000.00,,,\n"
 	if out.String() != want {
 		t.Errorf("RunCSV =\n%s\nwant\n%s", out.String(), want)
 	}
@@ -46,7 +46,6 @@ func TestRunCSVErrors(t *testing.T) {
 				"line 2: dibao: \"maybe\"",
 				"line 3: children[1].stage: \"kindergarten\"",
 				"line 4: children[0].stage: \"college+admitted+x\"",
-				"line 5: dibao_standard:",
 				"line 7: $: CSV 格式错误",
 				"line 8: family:",
 				"line 8: members:",

@@ -22,6 +22,7 @@ var planFigures = map[string]planStd{
 	"dibao-supplement":               {clause: "3.2.4", kind: "cash", rate: "0.20", period: "year", minimum: true, level: "city"},
 	"public-rental-housing":          {clause: "3.2.7", kind: "service", amount: "15", unit: "平方米"},
 	"rural-homestead-area":           {clause: "3.2.7", kind: "standard", amount: "260", unit: "平方米", minimum: true, level: "city"},
+	"poverty-aid-increase":           {clause: "3.2.8", kind: "standard", rate: "0.30", minimum: true, level: "city"},
 	"project-fund-only-daughter":     {clause: "3.2.8", kind: "cash", amount: "8000", unit: "元", period: "once", minimum: true, level: "city", adjustable: true},
 	"project-fund-son-two-daughters": {clause: "3.2.8", kind: "cash", amount: "6000", unit: "元", period: "once", minimum: true, level: "city", adjustable: true},
 	"serious-illness-reimbursement":  {clause: "3.2.11", kind: "cash", rate: "0.50", threshold: "5000", period: "year", minimum: true, level: "city"},
@@ -65,22 +66,24 @@ func testParams() *Params {
 		Adjustment: Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30"),
 			Expenditure: []Expenditure{}},
 	}
-	for _, r := range rules {
-		f, ok := planFigures[r.id]
-		if !ok {
-			f = planStd{clause: r.clause, kind: "service"}
+	for _, c := range clauses {
+		for _, r := range c.rules {
+			f, ok := planFigures[r.benefit]
+			if !ok {
+				f = planStd{clause: c.id, kind: "service"}
+			}
+			forWhom := "household"
+			if personal[r.benefit] {
+				forWhom = "person"
+			}
+			p.Benefits[r.benefit] = &Standard{
+				Clause: f.clause, Name: "名称-" + r.benefit, For: forWhom, Kind: f.kind,
+				Amount: decPtr(f.amount), Rate: decPtr(f.rate), Threshold: decPtr(f.threshold),
+				Unit: f.unit, Period: f.period, Minimum: f.minimum, Level: f.level,
+				Adjustable: f.adjustable, Payer: f.payer,
+			}
+			p.Clauses[c.id] = &ClauseInfo{Title: "条款" + c.id, Department: "部门" + c.id}
 		}
-		forWhom := "household"
-		if personal[r.id] {
-			forWhom = "person"
-		}
-		p.Benefits[r.id] = &Standard{
-			Clause: f.clause, Name: "名称-" + r.id, For: forWhom, Kind: f.kind,
-			Amount: decPtr(f.amount), Rate: decPtr(f.rate), Threshold: decPtr(f.threshold),
-			Unit: f.unit, Period: f.period, Minimum: f.minimum, Level: f.level,
-			Adjustable: f.adjustable, Payer: f.payer,
-		}
-		p.Clauses[r.clause] = &ClauseInfo{Title: "条款" + r.clause, Department: "部门" + r.clause}
 	}
 	return p
 }

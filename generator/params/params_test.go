@@ -83,7 +83,7 @@ func TestMissingBenefit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err = p.Validate(); err == nil || !strings.Contains(err.Error(), "benefits.microloan: missing") {
+	if err = p.Validate(); err == nil || !strings.Contains(err.Error(), "benefits.microloan: 缺少这项待遇") {
 		t.Errorf("err = %v", err)
 	}
 }
