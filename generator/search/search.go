@@ -14,6 +14,9 @@
 // a few of them. search.js repeats the tokenizer and the query evaluation
 // of the Reader in query.go; the tests run it under node and compare.
 //
+// PlanDocs and PlanSynonyms (plandocs.go) turn the plan into the
+// documents and synonyms to index.
+//
 // The package searchtest holds the relevance table, the test fixture and
 // a synthetic corpus for benchmarks (scripts/search-bench.sh).
 package search
