@@ -29,8 +29,8 @@ func TestRaises(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			p := withSeries(tt.series...)
 			var got []string
-			for _, r := range p.Adjustment.raises(p.Effective) {
-				got = append(got, r.from+" "+r.yuan.String()+"/"+r.baseYuan.String())
+			for _, r := range p.Raises() {
+				got = append(got, r.From+" "+r.Yuan.String()+"/"+r.BaseYuan.String())
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("raises = %v, want %v", got, tt.want)

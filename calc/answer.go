@@ -70,16 +70,6 @@ type Totals struct {
 	fen [len(periods)]int64
 }
 
-// Sum returns the cash total for a period (once, month or year).
-func (t *Totals) Sum(period string) decimal.Decimal {
-	for i, p := range periods {
-		if p == period {
-			return decimal.New(t.fen[i], -2)
-		}
-	}
-	return decimal.Zero
-}
-
 // CashClauses returns the clauses granting cash, each once, in order.
 func (r *Result) CashClauses() []string {
 	var out []string
@@ -233,8 +223,8 @@ func (o *outcome) explain(w *tw, g grant) {
 func (o *outcome) moneyAtLeast(w *tw, k *crule, fen int64) {
 	w.b = appendMoney(w.b, fen)
 	w.raw("元")
-	if k.s.Minimum {
-		w.raw("，" + periodWords[k.s.Period] + "不低于此数")
+	if k.s.minimum {
+		w.raw("，" + periodWords[k.s.period] + "不低于此数")
 	}
 }
 
@@ -296,7 +286,7 @@ func (o *outcome) pendingText(w *tw, p pend) {
 	w.raw("。本条由")
 	w.s(k.c.Department)
 	w.raw("负责（第")
-	w.s(k.s.Clause)
+	w.s(k.s.clause)
 	w.raw("条）。")
 }
 
@@ -305,7 +295,7 @@ func (o *outcome) pendingText(w *tw, p pend) {
 func (k *crule) formulaWords(w *tw, f *Facts) {
 	switch k.r.amount {
 	case service:
-		w.s(k.s.Name)
+		w.s(k.s.name)
 		return
 	case dibaoShare:
 		w.raw("当地农村低保保障标准")
@@ -334,8 +324,8 @@ func (k *crule) formulaWords(w *tw, f *Facts) {
 		w.p(k.body)
 		return
 	}
-	w.raw("，" + periodWords[k.s.Period])
-	if k.s.Minimum {
+	w.raw("，" + periodWords[k.s.period])
+	if k.s.minimum {
 		w.raw("不低于此数")
 	}
 }
@@ -354,7 +344,7 @@ func (o *outcome) result(brief bool) *Result {
 	}
 	for _, p := range o.pends {
 		k := &o.t.rules[p.rule]
-		pe := Pending{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Benefit: k.r.benefit, Needs: []string{}}
+		pe := Pending{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Benefit: k.r.benefit, Needs: []string{}}
 		for id := range fieldID(numFields) {
 			if p.needs.has(id) {
 				pe.Needs = append(pe.Needs, fields[id].Name)
@@ -368,7 +358,7 @@ func (o *outcome) result(brief bool) *Result {
 	}
 	for _, m := range o.misses {
 		k := &o.t.rules[m.rule]
-		ng := NotGranted{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Benefit: k.r.benefit}
+		ng := NotGranted{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Benefit: k.r.benefit}
 		if !brief {
 			o.condition(w, m)
 			ng.Condition = w.take(0)
@@ -384,11 +374,11 @@ func (o *outcome) result(brief bool) *Result {
 
 func (o *outcome) entitlement(w *tw, g grant, brief bool) Entitlement {
 	k := &o.t.rules[g.rule]
-	e := Entitlement{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Kind: "service",
+	e := Entitlement{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Kind: "service",
 		Benefit: k.r.benefit, ClauseTitle: k.c.Title}
 	if k.r.amount.cash() {
-		minimum := k.s.Minimum
-		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = "cash", string(appendFixed2(nil, g.fen)), k.s.Period, &minimum, k.s.Level
+		minimum := k.s.minimum
+		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = "cash", string(appendFixed2(nil, g.fen)), k.s.period, &minimum, k.s.level
 		e.Yuan = decimal.New(g.fen, -2)
 	}
 	if g.child >= 0 {

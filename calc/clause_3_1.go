@@ -1,9 +1,8 @@
 package calc
 
 import (
+	"math/bits"
 	"strconv"
-
-	"github.com/shopspring/decimal"
 )
 
 // Clause 3.1, 利益导向政策资金动态增长机制:
@@ -34,29 +33,27 @@ type raise struct {
 	from           string // the date it takes effect: scheduled, or the plan's effective date if later
 	scheduled      string // 1 January after year
 	year, baseYear int
-	yuan, baseYuan decimal.Decimal
+	yuan, baseYuan int64 // E(year) and E(base), hundredths of yuan
 }
 
-var one = decimal.NewFromInt(1)
-
 // raises returns the adjustments the series triggers, in date order. The
-// base starts at BaseYear; for each later year Y, when E(Y)/E(base) − 1 ≥
-// Threshold (compared exactly as E(Y) ≥ E(base) × (1 + Threshold)), the
-// standards rise from 1 January of Y+1, or from effective when that is
-// later, and Y becomes the base.
-func (a *Adjustment) raises(effective string) []raise {
+// base starts at the base year; for each later year Y, when
+// E(Y)/E(base) − 1 ≥ threshold (compared exactly as E(Y) × 10000 ≥
+// E(base) × (10000 + threshold)), the standards rise from 1 January of
+// Y+1, or from effective when that is later, and Y becomes the base.
+func (a *iadj) raises(effective string) []raise {
 	var out []raise
-	var base *Expenditure
-	for i := range a.Expenditure {
-		e := &a.Expenditure[i]
+	var base *iexp
+	for i := range a.exp {
+		e := &a.exp[i]
 		switch {
 		case base == nil:
-			if e.Year == a.BaseYear {
+			if e.year == a.baseYear {
 				base = e
 			}
-		case e.Year > base.Year && e.Yuan.Cmp(base.Yuan.Mul(one.Add(a.Threshold))) >= 0:
-			r := raise{scheduled: yearStart(e.Year + 1), year: e.Year, baseYear: base.Year,
-				yuan: e.Yuan, baseYuan: base.Yuan}
+		case e.year > base.year && e.yuan.v*1e4 >= base.yuan.v*(1e4+a.threshold.v):
+			r := raise{scheduled: yearStart(e.year + 1), year: e.year, baseYear: base.year,
+				yuan: e.yuan.v, baseYuan: base.yuan.v}
 			r.from = max(r.scheduled, effective)
 			out = append(out, r)
 			base = e
@@ -74,68 +71,44 @@ func yearStart(y int) string {
 	return s + "-01-01"
 }
 
-// apply multiplies v by yuan ÷ baseYuan, divided exactly and rounded to
-// the fen half away from zero.
-func (r raise) apply(v decimal.Decimal) decimal.Decimal {
-	return v.Mul(r.yuan).DivRound(r.baseYuan, 2)
+// apply multiplies v (in any units) by yuan ÷ baseYuan, exactly, rounded
+// half away from zero; ok is false when the result would overflow.
+func (r raise) apply(v int64) (int64, bool) {
+	hi, lo := bits.Mul64(uint64(v), uint64(r.yuan))
+	if hi >= uint64(r.baseYuan) {
+		return 0, false
+	}
+	q, rem := bits.Div64(hi, lo, uint64(r.baseYuan))
+	if rem >= uint64(r.baseYuan)-rem {
+		q++
+	}
+	if q > 1<<62 {
+		return 0, false
+	}
+	return int64(q), true
 }
 
-// growth returns E(year)/E(base) − 1 rounded to places.
-func (r raise) growth(places int32) decimal.Decimal {
-	return r.yuan.Sub(r.baseYuan).DivRound(r.baseYuan, places)
-}
+// growth returns E(year)/E(base) − 1 in ten-thousandths, rounded.
+func (r raise) growth() int64 { return roundDiv((r.yuan-r.baseYuan)*1e4, r.baseYuan) }
 
-// explain describes the adjustment of v to nv.
-func (r raise) explain(v, nv decimal.Decimal, unit string) string {
-	s := r.from + "起按第3.1条动态调整：" + strconv.Itoa(r.year) + "年居民家庭年人均生活消费支出" + r.yuan.String() +
-		"元，比" + strconv.Itoa(r.baseYear) + "年的" + r.baseYuan.String() + "元累计增长" +
-		r.growth(4).Shift(2).String() + "%，" + v.String() + " × " + r.yuan.String() + " ÷ " + r.baseYuan.String() +
-		" = " + money(nv) + unit
+// explain describes the adjustment of v to nv (in units of places).
+func (r raise) explain(st *istd, v, nv int64) string {
+	b := []byte(r.from + "起按第3.1条动态调整：" + itoa(r.year) + "年居民家庭年人均生活消费支出")
+	b = appendNum(b, r.yuan, 2)
+	b = append(b, "元，比"+itoa(r.baseYear)+"年的"...)
+	b = appendNum(b, r.baseYuan, 2)
+	b = append(b, "元累计增长"...)
+	b = appendNum(b, r.growth(), 2)
+	b = append(b, "%，"...)
+	b = appendNum(b, v, st.places())
+	b = append(b, " × "...)
+	b = appendNum(b, r.yuan, 2)
+	b = append(b, " ÷ "...)
+	b = appendNum(b, r.baseYuan, 2)
+	b = append(b, " = "...)
+	b = st.appendShow(b, nv)
 	if r.from != r.scheduled {
-		s += "（按规则应自" + r.scheduled + "起调整，早于方案施行日期，自方案施行之日起调整）"
+		b = append(b, "（按规则应自"+r.scheduled+"起调整，早于方案施行日期，自方案施行之日起调整）"...)
 	}
-	return s
-}
-
-// Raise describes one 3.1 dynamic adjustment that the expenditure series
-// triggers, for display on the site.
-type Raise struct {
-	From      string          // YYYY-MM-DD, when it takes effect
-	Scheduled string          // 1 January after Year; earlier than From when that is before the plan took effect
-	Year      int             // the year whose expenditure reached the threshold
-	BaseYear  int             // the base it is measured against
-	Yuan      decimal.Decimal // E(Year)
-	BaseYuan  decimal.Decimal // E(BaseYear)
-	Growth    decimal.Decimal // E(Year)/E(BaseYear) − 1, to 4 places
-}
-
-// Raises lists the adjustments the series triggers, in date order; none
-// while the series is empty or growth stays below the threshold.
-func (p *Params) Raises() []Raise {
-	var out []Raise
-	for _, r := range p.Adjustment.raises(p.Effective) {
-		out = append(out, Raise{From: r.from, Scheduled: r.scheduled, Year: r.year, BaseYear: r.baseYear,
-			Yuan: r.yuan, BaseYuan: r.baseYuan, Growth: r.growth(4)})
-	}
-	return out
-}
-
-// Triggered lists the adjustments as Raises does, dated as scheduled
-// (1 January), without the plan's effective date; use Params.Raises.
-func (a *Adjustment) Triggered() []Raise {
-	var out []Raise
-	for _, r := range a.raises("") {
-		out = append(out, Raise{From: r.from, Scheduled: r.scheduled, Year: r.year, BaseYear: r.baseYear,
-			Yuan: r.yuan, BaseYuan: r.baseYuan, Growth: r.growth(4)})
-	}
-	return out
-}
-
-// money formats a decimal amount of yuan: whole yuan without decimals,
-// else to the fen ("3500", "0.01").
-func money(d decimal.Decimal) string {
-	if d.IsInteger() {
-		return d.String()
-	}
-	return d.StringFixed(2)
+	return string(b)
 }

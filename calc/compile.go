@@ -2,8 +2,7 @@ package calc
 
 import (
 	"strings"
-
-	"github.com/shopspring/decimal"
+	"sync"
 )
 
 // clauses are the plan's clauses with household rules, in plan order;
@@ -36,7 +35,7 @@ type table struct {
 // crule is one rule with its standard compiled for the table's date.
 type crule struct {
 	r       *rule
-	s       *Standard
+	s       *istd
 	c       *ClauseInfo
 	instead int   // index of the rule this one is granted instead of; -1
 	v       int64 // the figure on the date: fen, hundredths of Unit, or a rate in ten-thousandths
@@ -59,39 +58,48 @@ var (
 	perWords    = map[string]string{"household": "每户", "person": "每人"}
 )
 
-// table returns the parameters compiled for date, compiling them on first
-// use; the error is Validate's when the parameters lack what a rule needs.
-func (p *Params) table(date string) (*table, error) {
-	c := &p.tables
+// table returns the standards compiled for date, compiling them on
+// first use; the error is Validate's.
+func (s *Standards) table(date string) (*table, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	c := &s.tables
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if t := c.tables[date]; t != nil {
 		return t, nil
 	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
 	if c.tables == nil || len(c.tables) >= maxTables {
 		c.tables = map[string]*table{}
 	}
-	t := compile(p, date)
+	t := compile(s, date)
 	c.tables[date] = t
 	return t, nil
 }
 
-// compile builds the table of a valid Params for date.
-func compile(p *Params, date string) *table {
+// tableCache keeps the compiled figures of each date evaluated.
+type tableCache struct {
+	mu     sync.Mutex
+	tables map[string]*table
+}
+
+// maxTables bounds the dates kept; a register of many dates recompiles.
+const maxTables = 64
+
+// compile builds the table of valid Standards for date.
+func compile(s *Standards, date string) *table {
 	t := &table{date: date}
-	if date < p.Effective {
-		t.notice = "评估日期" + date + "早于方案施行日期" + p.Effective + "（本平台按印发日期起计算各项标准），这一天还没有可以享受的待遇。"
+	if date < s.effective {
+		t.notice = "评估日期" + date + "早于方案施行日期" + s.effective + "（本平台按印发日期起计算各项标准），这一天还没有可以享受的待遇。"
 		return t
 	}
-	raises := p.Adjustment.raises(p.Effective)
+	raises := s.adj.raises(s.effective)
 	index := map[string]int{}
 	t.rules = make([]crule, len(rules))
 	for i, r := range rules {
 		index[r.benefit] = i
-		t.rules[i] = compileRule(p, r, date, raises)
+		t.rules[i] = compileRule(s, r, date, raises)
 	}
 	for i := range t.rules {
 		t.rules[i].instead = -1
@@ -103,20 +111,14 @@ func compile(p *Params, date string) *table {
 }
 
 // compileRule compiles one rule's standard for date.
-func compileRule(p *Params, r *rule, date string, raises []raise) crule {
-	s := p.Benefits[r.benefit]
-	k := crule{r: r, s: s, c: p.Clauses[s.Clause], period: -1, unit: mk(s.Unit)}
-	value, how := s.valueOn(date, raises)
-	places := int32(2)
-	if s.Amount == nil && s.Rate != nil {
-		places = rateScale
-	}
-	k.v, _ = units(value, places)
-	if s.Threshold != nil {
-		k.thr, _ = units(*s.Threshold, 2)
-	}
+func compileRule(s *Standards, r *rule, date string, raises []raise) crule {
+	st := s.benefits[r.benefit]
+	k := crule{r: r, s: st, c: s.clauses[st.clause], period: -1, unit: mk(st.unit)}
+	var how string
+	k.v, how = st.valueOn(date, raises)
+	k.thr = st.threshold.v
 	for i, per := range periods {
-		if s.Period == per && r.amount.cash() {
+		if st.period == per && r.amount.cash() {
 			k.period = i
 		}
 	}
@@ -141,10 +143,10 @@ func (k *crule) json() {
 	}
 	head := func() {
 		b = append(b[:0], `{"clause":"`...)
-		b = appendEscaped(b, s.Clause)
+		b = appendEscaped(b, s.clause)
 		b = append(b, '"')
 		field("department", k.c.Department)
-		field("title", s.Name)
+		field("title", s.name)
 	}
 	head()
 	kind := "service"
@@ -155,11 +157,11 @@ func (k *crule) json() {
 	k.head = string(b)
 	b = b[:0]
 	if r.amount.cash() {
-		field("period", s.Period)
+		field("period", s.period)
 		b = append(b, `,"minimum":`...)
-		b = append(b, boolText(s.Minimum)...)
-		if s.Level != "" {
-			field("level", s.Level)
+		b = append(b, boolText(s.minimum)...)
+		if s.level != "" {
+			field("level", s.level)
 		}
 		k.fixedAmount = string(appendFixed2(nil, k.v))
 	}
@@ -189,31 +191,31 @@ func (k *crule) explanation(how string) {
 	s := k.s
 	switch k.r.amount {
 	case service:
-		note := s.Note
+		note := s.note
 		if note == "" {
-			note = s.Name
+			note = s.name
 		}
 		k.body = mk(strings.TrimSuffix(note, "。"))
 	case quantity:
-		k.body = mk(s.Name + perWords[s.For] + minWord(s) + string(k.appendQty(nil)))
+		k.body = mk(s.name + perWords[s.forWhom] + minWord(s) + string(k.appendQty(nil)))
 	case fixed:
-		k.body = mk(perWords[s.For] + periodWords[s.Period] + minWord(s) + string(appendMoney(nil, k.v)) + "元")
+		k.body = mk(perWords[s.forWhom] + periodWords[s.period] + minWord(s) + string(appendMoney(nil, k.v)) + "元")
 	}
 	if how != "" {
 		k.how = mk("（" + how + "）")
 	}
 	end := "。"
-	if s.Level == "province" {
+	if s.level == "province" {
 		end += "这是省定标准，本方案在此基础上增发市级待遇。"
 	}
-	if s.Payer != "" {
-		end += "所需资金由" + strings.TrimSuffix(s.Payer, "。") + "。"
+	if s.payer != "" {
+		end += "所需资金由" + strings.TrimSuffix(s.payer, "。") + "。"
 	}
 	k.end = mk(end)
 }
 
-func minWord(s *Standard) string {
-	if s.Minimum {
+func minWord(s *istd) string {
+	if s.minimum {
 		return "不低于"
 	}
 	return ""
@@ -221,47 +223,45 @@ func minWord(s *Standard) string {
 
 // appendQty writes the standard's figure on the date with its unit:
 // "15平方米", "20%".
-func (k *crule) appendQty(b []byte) []byte {
-	if k.s.Amount == nil && k.s.Rate != nil {
-		return appendPct(b, k.v)
-	}
-	return append(appendNum(b, k.v, 2), k.s.Unit...)
-}
+func (k *crule) appendQty(b []byte) []byte { return k.s.appendShow(b, k.v) }
 
 func (k *crule) writeQty(w *tw) {
 	w.b = appendNum(w.b, k.v, 2)
 	w.p(k.unit)
 }
 
-// valueOn returns the standard's figure on date: the latest change with
-// from ≤ date, else the plan's figure; then, for an adjustable standard,
-// multiplied by every 3.1 raise in force on date and after the change.
-// It also says, in Chinese, how the figure was reached when it is not the
-// plan's own.
-func (s *Standard) valueOn(date string, raises []raise) (decimal.Decimal, string) {
-	v := s.quantity()
+// valueOn returns the standard's figure on date, in its units: the
+// latest change with from ≤ date, else the plan's figure; then, for an
+// adjustable standard, multiplied by every 3.1 raise in force on date and
+// after the change. It also says, in Chinese, how the figure was reached
+// when it is not the plan's own.
+func (st *istd) valueOn(date string, raises []raise) (int64, string) {
+	v := st.quantity()
 	since := ""
 	var steps []string
-	var ch *Change
-	for i := range s.Changes {
-		c := &s.Changes[i]
-		if c.From <= date && (ch == nil || c.From > ch.From) {
+	var ch *ichange
+	for i := range st.changes {
+		c := &st.changes[i]
+		if c.from <= date && (ch == nil || c.from > ch.from) {
 			ch = c
 		}
 	}
 	if ch != nil {
-		v, since = ch.Amount, ch.From
-		step := ch.From + "起的标准为" + s.show(v)
-		if ch.Note != "" {
-			step += "（" + ch.Note + "）"
+		v, since = ch.v, ch.from
+		step := ch.from + "起的标准为" + string(st.appendShow(nil, v))
+		if ch.note != "" {
+			step += "（" + ch.note + "）"
 		}
 		steps = append(steps, step)
 	}
-	if s.Adjustable {
+	if st.adjustable {
 		for _, r := range raises {
 			if r.from > since && r.from <= date {
-				nv := r.apply(v)
-				steps = append(steps, r.explain(v, nv, s.Unit))
+				nv, ok := r.apply(v)
+				if !ok {
+					break
+				}
+				steps = append(steps, r.explain(st, v, nv))
 				v = nv
 			}
 		}
@@ -269,24 +269,21 @@ func (s *Standard) valueOn(date string, raises []raise) (decimal.Decimal, string
 	if len(steps) == 0 {
 		return v, ""
 	}
-	return v, "方案标准" + s.show(s.quantity()) + "；" + strings.Join(steps, "；")
+	return v, "方案标准" + string(st.appendShow(nil, st.quantity())) + "；" + strings.Join(steps, "；")
 }
 
 // quantity returns the benefit's own figure: its amount, or its rate.
-func (s *Standard) quantity() decimal.Decimal {
-	switch {
-	case s.Amount != nil:
-		return *s.Amount
-	case s.Rate != nil:
-		return *s.Rate
+func (st *istd) quantity() int64 {
+	if st.places() == ratePlaces {
+		return st.rate.v
 	}
-	return decimal.Zero
+	return st.amount.v
 }
 
-// show formats a figure of the benefit: "8000元", "20%".
-func (s *Standard) show(v decimal.Decimal) string {
-	if s.Amount == nil && s.Rate != nil {
-		return v.Shift(2).String() + "%"
+// appendShow writes a figure of the benefit with its unit: "8000元", "20%".
+func (st *istd) appendShow(b []byte, v int64) []byte {
+	if st.places() == ratePlaces {
+		return appendPct(b, v)
 	}
-	return v.String() + s.Unit
+	return append(appendNum(b, v, 2), st.unit...)
 }

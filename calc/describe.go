@@ -30,10 +30,14 @@ func Describe(p *Params, date string) ([]ClauseRules, error) {
 	if !validDate(date) {
 		return nil, fieldErr("date", quote(date), " 不是日期 YYYY-MM-DD")
 	}
-	if date < p.Effective {
-		date = p.Effective
+	s, err := p.Standards()
+	if err != nil {
+		return nil, err
 	}
-	t, err := p.table(date)
+	if date < s.effective {
+		date = s.effective
+	}
+	t, err := s.table(date)
 	if err != nil {
 		return nil, err
 	}
@@ -53,7 +57,7 @@ func Describe(p *Params, date string) ([]ClauseRules, error) {
 // describe describes one compiled rule.
 func (k *crule) describe(t *table) BenefitRule {
 	r := k.r
-	d := BenefitRule{Benefit: r.benefit, Clause: k.s.Clause, Title: k.s.Name, Adjustable: k.s.Adjustable}
+	d := BenefitRule{Benefit: r.benefit, Clause: k.s.clause, Title: k.s.name, Adjustable: k.s.adjustable}
 	w := &tw{}
 	var rs []*Reading
 	for _, c := range r.who {
@@ -75,7 +79,7 @@ func (k *crule) describe(t *table) BenefitRule {
 		d.Amount = w.take(0)
 	}
 	if k.instead >= 0 {
-		d.Instead = t.rules[k.instead].s.Name
+		d.Instead = t.rules[k.instead].s.name
 	}
 	d.Readings = readingList(append(rs, r.readings...))
 	return d

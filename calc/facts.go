@@ -4,8 +4,6 @@ import (
 	"errors"
 	"strconv"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // Facts is what a household tells the calculator, parsed into typed
@@ -56,9 +54,6 @@ func (a Amount) Given() bool { return a.ok }
 
 // Hundredths returns the figure in hundredths (fen for yuan).
 func (a Amount) Hundredths() int64 { return a.h }
-
-// Decimal returns the figure as a decimal.
-func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.h, -2) }
 
 // String writes the figure without trailing zeros ("2500", "2500.5"),
 // "" when not given.

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/shopspring/decimal"
 )
 
 // randomHouseholds returns n households mixing every fact, from a seed.
@@ -94,6 +96,31 @@ func TestEscaped(t *testing.T) {
 		want, _ := json.Marshal(s)
 		if got := `"` + string(appendEscaped(nil, s)) + `"`; got != string(want) {
 			t.Errorf("%q: got %s, want %s", s, got, want)
+		}
+	}
+}
+
+// TestStandardsFromJSON: the browser's path (the parameters' JSON read
+// straight into Standards) and the Go path (Params converted) give the
+// same answers, byte for byte.
+func TestStandardsFromJSON(t *testing.T) {
+	p := withSeries("2011:10000", "2012:13000", "2014:16900.50")
+	p.Benefits["bereaved-city"].Changes = []Change{{From: "2020-01-01", Amount: decimal.RequireFromString("25000.50"), Note: "调整"}}
+	data, err := json.Marshal(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := ParseStandards(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, facts := range randomHouseholds(300, 5) {
+		for _, today := range []string{"2013-06-09", "2016-01-01", "2021-01-01"} {
+			a, errA := Run([]byte(facts), p, today)
+			b, errB := s.Run([]byte(facts), today)
+			if !bytes.Equal(a, b) || (errA == nil) != (errB == nil) {
+				t.Fatalf("%s on %s:\nParams:    %s %v\nStandards: %s %v", facts, today, a, errA, b, errB)
+			}
 		}
 	}
 }

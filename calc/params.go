@@ -1,9 +1,7 @@
 package calc
 
 import (
-	"errors"
 	"slices"
-	"strconv"
 	"sync"
 
 	"github.com/shopspring/decimal"
@@ -13,8 +11,8 @@ import (
 // (generator/params) and shipped to the browser as JSON: every amount,
 // rate and threshold the rules use, with its dates of effect, so that
 // staff change a standard in content without touching Go. A Params must
-// not be changed once it has been used to evaluate: the figures of each
-// date are compiled once and kept with it.
+// not be changed once it has been used to evaluate: its figures are
+// converted to the calculator's own units (Standards) once and kept.
 type Params struct {
 	// Effective is the date (YYYY-MM-DD) from which the plan's standards
 	// are in force (document.effective).
@@ -27,7 +25,8 @@ type Params struct {
 	// Adjustment is the 3.1 dynamic adjustment series.
 	Adjustment Adjustment `json:"adjustment"`
 
-	tables tableCache
+	once sync.Once
+	std  *Standards
 }
 
 // Standard is one benefit of a clause, as the calculator needs it.
@@ -80,24 +79,18 @@ type Expenditure struct {
 	Source string          `json:"source,omitempty"`
 }
 
-// tableCache keeps the compiled figures of each date evaluated.
-type tableCache struct {
-	mu     sync.Mutex
-	tables map[string]*table
-}
-
-// maxTables bounds the dates kept; a register of many dates recompiles.
-const maxTables = 64
-
-// BenefitIDs returns the ids of the benefits the rules use, in rule order.
-func BenefitIDs() []string {
-	var out []string
-	for _, c := range clauses {
-		for _, r := range c.rules {
-			out = append(out, r.benefit)
-		}
+// Standards returns the parameters in the calculator's own exact units,
+// converting them on first use. The error is Validate's.
+func (p *Params) Standards() (*Standards, error) {
+	if p == nil {
+		return nil, fieldErr("params", "missing")
 	}
-	return out
+	p.once.Do(func() {
+		if p.std == nil {
+			p.std = p.convert()
+		}
+	})
+	return p.std, p.std.err
 }
 
 // Validate reports, as joined *FieldError values named by their JSON
@@ -106,181 +99,143 @@ func BenefitIDs() []string {
 // cannot hold exactly, and any malformed date, change or adjustment row.
 // Messages are in Chinese, for the staff who edit the content.
 func (p *Params) Validate() error {
-	v := &validator{}
-	if !validDate(p.Effective) {
-		v.bad("effective", strconv.Quote(p.Effective), " 不是日期，应写成 YYYY-MM-DD")
+	_, err := p.Standards()
+	return err
+}
+
+// convert reads the decimals of p as text into Standards, as
+// ParseStandards reads the JSON, and validates them.
+func (p *Params) convert() *Standards {
+	s := newStandards()
+	s.effective = p.Effective
+	ids := make([]string, 0, len(p.Benefits))
+	for id := range p.Benefits {
+		ids = append(ids, id)
 	}
-	for _, c := range clauses {
-		for _, r := range c.rules {
-			v.rule(p, c.id, r)
+	slices.Sort(ids)
+	for _, id := range ids {
+		b := p.Benefits[id]
+		st := &istd{clause: b.Clause, name: b.Name, forWhom: b.For, kind: b.Kind, unit: b.Unit, period: b.Period,
+			minimum: b.Minimum, level: b.Level, adjustable: b.Adjustable, payer: b.Payer, note: b.Note}
+		k := "benefits." + id
+		st.amount = s.figPtr(k+".amount", b.Amount, amountPlaces)
+		st.rate = s.figPtr(k+".rate", b.Rate, ratePlaces)
+		st.threshold = s.figPtr(k+".threshold", b.Threshold, amountPlaces)
+		for _, c := range b.Changes {
+			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount.String()})
 		}
+		s.benefits[id] = st
 	}
-	p.Adjustment.validate(v)
-	return errors.Join(v.errs...)
+	for id, c := range p.Clauses {
+		s.clauses[id] = c
+	}
+	s.adj.baseYear = p.Adjustment.BaseYear
+	s.adj.threshold = s.figText("adjustment.threshold", p.Adjustment.Threshold.String(), ratePlaces)
+	for i, e := range p.Adjustment.Expenditure {
+		s.adj.exp = append(s.adj.exp, iexp{year: e.Year, source: e.Source,
+			yuan: s.figText("adjustment.expenditure["+itoa(i)+"].yuan", e.Yuan.String(), amountPlaces)})
+	}
+	s.finish()
+	return s
 }
 
-type validator struct{ errs []error }
-
-func (v *validator) bad(field string, msg ...string) {
-	v.errs = append(v.errs, fieldErr(field, msg...))
-}
-
-// rule checks the standard of one rule.
-func (v *validator) rule(p *Params, clause string, r *rule) {
-	k := "benefits." + r.benefit
-	s := p.Benefits[r.benefit]
-	if s == nil {
-		v.bad(k, "缺少这项待遇：计算器第", clause, "条的规则要用到它")
-		return
-	}
-	if s.Clause != clause {
-		v.bad(k+".clause", "是 ", strconv.Quote(s.Clause), "；计算器的规则属于第", clause, "条")
-	}
-	if c := p.Clauses[s.Clause]; c == nil || c.Title == "" || c.Department == "" {
-		v.bad("clauses."+s.Clause, "缺少条款标题或责任部门")
-	}
-	if s.Name == "" {
-		v.bad(k+".name", "必填")
-	}
-	if want := r.amount.kind(); s.Kind != want {
-		v.bad(k+".kind", "是 ", strconv.Quote(s.Kind), "；计算器的规则要求 ", strconv.Quote(want))
-	}
-	for _, u := range r.uses() {
-		v.field(k, s, u)
-	}
-	v.changes(k, s)
-}
-
-// field checks that a standard has the field its rule uses, exactly.
-func (v *validator) field(k string, s *Standard, u string) {
-	switch u {
-	case "period":
-		if s.Period != "once" && s.Period != "month" && s.Period != "year" {
-			v.bad(k+".period", "必填，应为 once、month 或 year：计算器的规则要用到它")
-		}
-	case "amount":
-		v.figure(k+".amount", s.Amount, 2)
-	case "threshold":
-		v.figure(k+".threshold", s.Threshold, 2)
-	case "rate":
-		v.figure(k+".rate", s.Rate, rateScale)
-	}
-}
-
-// figure checks a figure the calculator holds in fixed units.
-func (v *validator) figure(field string, d *decimal.Decimal, places int32) {
+func (s *Standards) figPtr(field string, d *decimal.Decimal, places int) fig {
 	if d == nil {
-		v.bad(field, "必填：计算器的规则要用到它")
-		return
+		return fig{}
 	}
-	if _, problem := units(*d, places); problem != "" {
-		v.bad(field, strconv.Quote(d.String()), " ", problem)
-	}
+	return s.figText(field, d.String(), places)
 }
 
-// units returns d in units of 10^-places, or why it cannot be held.
-func units(d decimal.Decimal, places int32) (int64, string) {
-	switch {
-	case d.IsNegative():
-		return 0, "不能为负数"
-	case !d.Shift(places).IsInteger():
-		if places == 2 {
-			return 0, "最多写到小数点后两位（金额写到分）"
+// params rebuilds the Params of Standards read from JSON: the decimals
+// are the exact figures read.
+func (s *Standards) params() *Params {
+	p := &Params{Effective: s.effective, Benefits: map[string]*Standard{}, Clauses: s.clauses, std: s}
+	p.once.Do(func() {})
+	for id, st := range s.benefits {
+		b := &Standard{Clause: st.clause, Name: st.name, For: st.forWhom, Kind: st.kind, Unit: st.unit,
+			Period: st.period, Minimum: st.minimum, Level: st.level, Adjustable: st.adjustable, Payer: st.payer,
+			Note: st.note, Amount: st.amount.decPtr(amountPlaces), Rate: st.rate.decPtr(ratePlaces),
+			Threshold: st.threshold.decPtr(amountPlaces)}
+		for _, c := range st.changes {
+			b.Changes = append(b.Changes, Change{From: c.from, Note: c.note, Amount: decimal.RequireFromString(c.text)})
 		}
-		return 0, "最多写到小数点后四位"
-	case places == rateScale && d.GreaterThan(maxRate):
-		return 0, "比例太大，应不超过 10（即1000%）"
-	case d.GreaterThan(maxFigure):
-		return 0, "太大，应不超过 99999999.99"
+		p.Benefits[id] = b
 	}
-	return d.Shift(places).IntPart(), ""
+	p.Adjustment = Adjustment{BaseYear: s.adj.baseYear, Threshold: decimal.New(s.adj.threshold.v, -ratePlaces),
+		Expenditure: []Expenditure{}}
+	for _, e := range s.adj.exp {
+		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure,
+			Expenditure{Year: e.year, Yuan: decimal.New(e.yuan.v, -amountPlaces), Source: e.source})
+	}
+	return p
 }
 
-var (
-	maxFigure = decimal.New(maxAmount, -2)
-	maxRate   = decimal.NewFromInt(10)
-)
-
-// changes checks a standard's dated changes.
-func (v *validator) changes(k string, s *Standard) {
-	places := int32(2)
-	if s.Amount == nil && s.Rate != nil {
-		places = rateScale
+func (f fig) decPtr(places int) *decimal.Decimal {
+	if !f.ok {
+		return nil
 	}
-	seen := map[string]bool{}
-	for i, c := range s.Changes {
-		ck := k + ".changes[" + strconv.Itoa(i) + "]"
-		if !validDate(c.From) {
-			v.bad(ck+".from", strconv.Quote(c.From), " 不是日期，应写成 YYYY-MM-DD")
-		} else if seen[c.From] {
-			v.bad(ck+".from", "有两项调整都从 ", c.From, " 起")
-		}
-		seen[c.From] = true
-		if _, problem := units(c.Amount, places); problem != "" {
-			v.bad(ck+".amount", strconv.Quote(c.Amount.String()), " ", problem)
-		}
-	}
+	d := decimal.New(f.v, -int32(places))
+	return &d
 }
 
-func (a *Adjustment) validate(v *validator) {
-	if len(a.Expenditure) == 0 {
-		return
+// ParseParams parses parameters as generator/params writes them (the
+// JSON of Params, encoding/json's field names) and validates them.
+// Unknown fields are errors.
+func ParseParams(data []byte) (*Params, error) {
+	s, err := ParseStandards(data)
+	if err != nil {
+		return nil, err
 	}
-	if !a.Threshold.IsPositive() {
-		v.bad("adjustment.threshold", "应为正的比例，如 \"0.30\"")
-	}
-	hasBase := false
-	for i, e := range a.Expenditure {
-		k := "adjustment.expenditure[" + strconv.Itoa(i) + "]"
-		if i > 0 && e.Year <= a.Expenditure[i-1].Year {
-			v.bad(k+".year", "年份应逐行递增（", strconv.Itoa(e.Year), " 在 ", strconv.Itoa(a.Expenditure[i-1].Year), " 之后）")
-		}
-		if e.Year < 1000 || e.Year > 9998 {
-			v.bad(k+".year", strconv.Itoa(e.Year), " 不是合理的年份")
-		}
-		if !e.Yuan.IsPositive() {
-			v.bad(k+".yuan", "应为正数")
-		}
-		hasBase = hasBase || e.Year == a.BaseYear
-	}
-	if !hasBase {
-		v.bad("adjustment.expenditure", "缺少起算年 ", strconv.Itoa(a.BaseYear), " 的一行")
-	}
+	return s.params(), nil
 }
 
-// kind is the Standard.Kind a formula expects.
-func (f formula) kind() string {
-	switch f {
-	case service:
-		return "service"
-	case quantity, aidShare:
-		return "standard"
-	}
-	return "cash"
+// Raise describes one 3.1 dynamic adjustment that the expenditure series
+// triggers, for display on the site.
+type Raise struct {
+	From      string          // YYYY-MM-DD, when it takes effect
+	Scheduled string          // 1 January after Year; earlier than From when that is before the plan took effect
+	Year      int             // the year whose expenditure reached the threshold
+	BaseYear  int             // the base it is measured against
+	Yuan      decimal.Decimal // E(Year)
+	BaseYuan  decimal.Decimal // E(BaseYear)
+	Growth    decimal.Decimal // E(Year)/E(BaseYear) − 1, to 4 places
 }
 
-// uses lists the standard's fields a rule reads: its formula's and its
-// conditions'.
-func (r *rule) uses() []string {
-	var out []string
-	switch r.amount {
-	case quantity:
-		out = []string{"amount"}
-	case fixed:
-		out = []string{"amount", "period"}
-	case dibaoShare:
-		out = []string{"rate", "period"}
-	case excess:
-		out = []string{"rate", "threshold", "period"}
-	case aidShare:
-		out = []string{"rate"}
+// Raises lists the adjustments the series triggers, in date order; none
+// while the series is empty or growth stays below the threshold.
+func (p *Params) Raises() []Raise {
+	s, _ := p.Standards()
+	if s == nil {
+		return nil
 	}
-	for _, c := range r.who {
-		for _, u := range c.uses {
-			if !slices.Contains(out, u) {
-				out = append(out, u)
-			}
-		}
+	var out []Raise
+	for _, r := range s.adj.raises(s.effective) {
+		out = append(out, Raise{From: r.from, Scheduled: r.scheduled, Year: r.year, BaseYear: r.baseYear,
+			Yuan: decimal.New(r.yuan, -2), BaseYuan: decimal.New(r.baseYuan, -2), Growth: decimal.New(r.growth(), -4)})
 	}
 	return out
 }
+
+// Triggered lists the adjustments as Raises does, dated as scheduled
+// (1 January), without the plan's effective date; use Params.Raises.
+func (a *Adjustment) Triggered() []Raise {
+	p := &Params{Effective: "0001-01-01", Adjustment: *a}
+	out := p.Raises()
+	for i := range out {
+		out[i].From = out[i].Scheduled
+	}
+	return out
+}
+
+// Sum returns the cash total for a period (once, month or year).
+func (t *Totals) Sum(period string) decimal.Decimal {
+	for i, p := range periods {
+		if p == period {
+			return decimal.New(t.fen[i], -2)
+		}
+	}
+	return decimal.Zero
+}
+
+// Decimal returns the figure as a decimal.
+func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.h, -2) }

@@ -1,36 +1,34 @@
 package calc
 
-import (
-	"strconv"
+import "strconv"
 
-	"github.com/shopspring/decimal"
-)
-
-// ParseParams parses parameters as generator/params writes them (the
-// JSON of Params, encoding/json's field names) and validates them.
-// Unknown fields are errors. It reads with calc's own JSON reader, so the
-// browser's calculator does not link encoding/json.
-func ParseParams(data []byte) (*Params, error) {
-	d := &paramsDecoder{r: jsonReader{data: data}}
-	p := &Params{Benefits: map[string]*Standard{}, Clauses: map[string]*ClauseInfo{}}
+// ParseStandards parses parameters as generator/params writes them (the
+// JSON of Params, encoding/json's field names) straight into the
+// calculator's units, and validates them. Unknown fields are errors. It
+// reads with calc's own JSON reader and builds no decimal, so that the
+// browser's calculator links neither encoding/json nor shopspring/decimal.
+func ParseStandards(data []byte) (*Standards, error) {
+	d := &paramsDecoder{r: jsonReader{data: data}, s: newStandards()}
+	s := d.s
 	ok := d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "effective":
-			return d.str(&p.Effective)
+			return d.str(&s.effective)
 		case "benefits":
 			return d.r.object(func(id []byte) bool {
-				s := &Standard{}
-				p.Benefits[string(id)] = s
-				return d.standard(s)
+				st := &istd{}
+				name := string(id)
+				s.benefits[name] = st
+				return d.standard("benefits."+name, st)
 			})
 		case "clauses":
 			return d.r.object(func(id []byte) bool {
 				c := &ClauseInfo{}
-				p.Clauses[string(id)] = c
+				s.clauses[string(id)] = c
 				return d.clause(c)
 			})
 		case "adjustment":
-			return d.adjustment(&p.Adjustment)
+			return d.adjustment(&s.adj)
 		}
 		return d.unknown(key)
 	})
@@ -40,14 +38,18 @@ func ParseParams(data []byte) (*Params, error) {
 	if d.r.err != nil {
 		return nil, fieldErr("params", "参数不是有效的 JSON：", d.r.err.Msg)
 	}
-	if err := p.Validate(); err != nil {
-		return nil, err
+	s.finish()
+	if s.err != nil {
+		return nil, s.err
 	}
-	return p, nil
+	return s, nil
 }
 
-// paramsDecoder reads the values of Params' fields.
-type paramsDecoder struct{ r jsonReader }
+// paramsDecoder reads the values of the parameters' fields.
+type paramsDecoder struct {
+	r jsonReader
+	s *Standards
+}
 
 func (d *paramsDecoder) unknown(key []byte) bool {
 	return d.r.fail("未知字段 " + strconv.Quote(string(key)))
@@ -84,82 +86,86 @@ func (d *paramsDecoder) integer(n *int) bool {
 	return true
 }
 
-// dec reads a decimal written as a string (encoding/json's form for
-// shopspring/decimal) or as a number.
-func (d *paramsDecoder) dec(x *decimal.Decimal) bool {
+// text reads a decimal's text, written as a string (encoding/json's form
+// for shopspring/decimal) or as a number; null is no figure.
+func (d *paramsDecoder) text(t *string, given *bool) bool {
 	v, ok := d.r.scalar()
-	if !ok {
+	switch {
+	case !ok:
 		return false
-	}
-	if v.kind != rawString && v.kind != rawNumber {
+	case v.kind == rawNull:
+		return true
+	case v.kind != rawString && v.kind != rawNumber:
 		return d.r.fail("应为数字")
 	}
-	n, err := decimal.NewFromString(string(v.s))
-	if err != nil {
-		return d.r.fail(strconv.Quote(string(v.s)) + " 不是数字")
-	}
-	*x = n
+	*t, *given = string(v.s), true
 	return true
 }
 
-func (d *paramsDecoder) decPtr(x **decimal.Decimal) bool {
-	if d.r.peek() == 'n' {
-		return d.r.word("null")
+// fig reads a figure with places decimals.
+func (d *paramsDecoder) fig(field string, f *fig, places int) bool {
+	var t string
+	var given bool
+	if !d.text(&t, &given) {
+		return false
 	}
-	*x = new(decimal.Decimal)
-	return d.dec(*x)
+	if given {
+		*f = d.s.figText(field, t, places)
+	}
+	return true
 }
 
-func (d *paramsDecoder) standard(s *Standard) bool {
+func (d *paramsDecoder) standard(k string, st *istd) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "clause":
-			return d.str(&s.Clause)
+			return d.str(&st.clause)
 		case "name":
-			return d.str(&s.Name)
+			return d.str(&st.name)
 		case "for":
-			return d.str(&s.For)
+			return d.str(&st.forWhom)
 		case "kind":
-			return d.str(&s.Kind)
+			return d.str(&st.kind)
 		case "amount":
-			return d.decPtr(&s.Amount)
+			return d.fig(k+".amount", &st.amount, amountPlaces)
 		case "rate":
-			return d.decPtr(&s.Rate)
+			return d.fig(k+".rate", &st.rate, ratePlaces)
 		case "threshold":
-			return d.decPtr(&s.Threshold)
+			return d.fig(k+".threshold", &st.threshold, amountPlaces)
 		case "unit":
-			return d.str(&s.Unit)
+			return d.str(&st.unit)
 		case "period":
-			return d.str(&s.Period)
+			return d.str(&st.period)
 		case "minimum":
-			return d.boolean(&s.Minimum)
+			return d.boolean(&st.minimum)
 		case "level":
-			return d.str(&s.Level)
+			return d.str(&st.level)
 		case "adjustable":
-			return d.boolean(&s.Adjustable)
+			return d.boolean(&st.adjustable)
 		case "payer":
-			return d.str(&s.Payer)
+			return d.str(&st.payer)
 		case "note":
-			return d.str(&s.Note)
+			return d.str(&st.note)
 		case "changes":
 			return d.r.array(func(int) bool {
-				s.Changes = append(s.Changes, Change{})
-				return d.change(&s.Changes[len(s.Changes)-1])
+				st.changes = append(st.changes, ichange{})
+				return d.change(&st.changes[len(st.changes)-1])
 			})
 		}
 		return d.unknown(key)
 	})
 }
 
-func (d *paramsDecoder) change(c *Change) bool {
+func (d *paramsDecoder) change(c *ichange) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "from":
-			return d.str(&c.From)
+			return d.str(&c.from)
 		case "amount":
-			return d.dec(&c.Amount)
+			var given bool
+			return d.text(&c.text, &given)
 		case "note":
-			return d.str(&c.Note)
+			return d.str(&c.note)
 		}
 		return d.unknown(key)
 	})
@@ -177,35 +183,35 @@ func (d *paramsDecoder) clause(c *ClauseInfo) bool {
 	})
 }
 
-func (d *paramsDecoder) adjustment(a *Adjustment) bool {
+func (d *paramsDecoder) adjustment(a *iadj) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "base_year":
-			return d.integer(&a.BaseYear)
+			return d.integer(&a.baseYear)
 		case "threshold":
-			return d.dec(&a.Threshold)
+			return d.fig("adjustment.threshold", &a.threshold, ratePlaces)
 		case "expenditure":
 			if d.r.peek() == 'n' {
 				return d.r.word("null")
 			}
-			return d.r.array(func(int) bool {
-				a.Expenditure = append(a.Expenditure, Expenditure{})
-				return d.expenditure(&a.Expenditure[len(a.Expenditure)-1])
+			return d.r.array(func(i int) bool {
+				a.exp = append(a.exp, iexp{})
+				return d.expenditure("adjustment.expenditure["+itoa(i)+"]", &a.exp[len(a.exp)-1])
 			})
 		}
 		return d.unknown(key)
 	})
 }
 
-func (d *paramsDecoder) expenditure(e *Expenditure) bool {
+func (d *paramsDecoder) expenditure(k string, e *iexp) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "year":
-			return d.integer(&e.Year)
+			return d.integer(&e.year)
 		case "yuan":
-			return d.dec(&e.Yuan)
+			return d.fig(k+".yuan", &e.yuan, amountPlaces)
 		case "source":
-			return d.str(&e.Source)
+			return d.str(&e.source)
 		}
 		return d.unknown(key)
 	})

@@ -19,38 +19,14 @@ import "sync/atomic"
 // today (YYYY-MM-DD) is the date used when the facts give none. The answer
 // is the Result as compact JSON, written in one pass, without a trailing
 // newline (Indent makes it readable). Errors are *FieldError values
-// (joined when several) naming the field.
+// (joined when several) naming the field. The browser calls the same
+// (*Standards).Run on the same JSON parameters.
 func Run(facts []byte, p *Params, today string) ([]byte, error) {
-	f, err := ParseFacts(facts)
+	s, err := p.Standards()
 	if err != nil {
 		return nil, err
 	}
-	t, err := p.tableFor(f, today)
-	if err != nil {
-		return nil, err
-	}
-	var o outcome
-	o.decide(t, f)
-	out := o.appendJSON(make([]byte, 0, t.hint.Load()+256))
-	if n := int64(len(out)); n > t.hint.Load() {
-		t.hint.Store(n)
-	}
-	return out, nil
-}
-
-// tableFor returns the table of the household's date, or of today when
-// it gives none.
-func (p *Params) tableFor(f *Facts, today string) (*table, error) {
-	if p == nil {
-		return nil, fieldErr("params", "missing")
-	}
-	if f.Date == "" {
-		if !validDate(today) {
-			return nil, fieldErr("today", quote(today), " 不是日期 YYYY-MM-DD")
-		}
-		f.Date = today
-	}
-	return p.table(f.Date)
+	return s.Run(facts, today)
 }
 
 // Evaluate applies the rules to the household on f.Date with the
@@ -71,7 +47,11 @@ func evaluate(f *Facts, p *Params, brief bool) (*Result, error) {
 	case !validDate(f.Date):
 		return nil, fieldErr("date", quote(f.Date), " 不是日期 YYYY-MM-DD")
 	}
-	t, err := p.table(f.Date)
+	s, err := p.Standards()
+	if err != nil {
+		return nil, err
+	}
+	t, err := s.table(f.Date)
 	if err != nil {
 		return nil, err
 	}
