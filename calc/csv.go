@@ -178,3 +178,18 @@ type csvTotals [3]decimal.Decimal
 func csvFieldErr(field, format string, args ...any) *FieldError {
 	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }
+
+// Helpers of RunCSV, until calc/batch takes it.
+func fieldErr(field, msg string) *FieldError { return &FieldError{Field: field, Msg: msg} }
+
+func validDate(s string) bool {
+	_, err := ParseFacts([]byte(`{"hukou":"rural","family":"none","date":` + strconv.Quote(s) + `}`))
+	return err == nil
+}
+
+func clip(s string) string {
+	if r := []rune(s); len(r) > 40 {
+		return string(r[:40]) + "…"
+	}
+	return s
+}

@@ -1,10 +1,11 @@
 package calc
 
 import (
-	"slices"
 	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"gyportal/calc/rules"
 )
 
 // Params are the calculator's parameters, built from the content
@@ -58,10 +59,7 @@ type Change struct {
 }
 
 // ClauseInfo is what an entitlement shows about its clause.
-type ClauseInfo struct {
-	Title      string `json:"title"`
-	Department string `json:"department"` // responsible department name(s), joined by "、"
-}
+type ClauseInfo = rules.ClauseInfo
 
 // Adjustment is clause 3.1: when 居民家庭年人均生活消费支出 has grown
 // by Threshold or more since the base year, adjustable standards are
@@ -79,18 +77,27 @@ type Expenditure struct {
 	Source string          `json:"source,omitempty"`
 }
 
+// Standards are the parameters in the calculator's own exact units (see
+// rules.Standards); the browser's calculator reads them straight from the
+// parameters' JSON with ParseStandards.
+type Standards = rules.Standards
+
+// ParseStandards parses the parameters' JSON into Standards and
+// validates them, without building decimals (see rules.ParseStandards).
+func ParseStandards(data []byte) (*Standards, error) { return rules.ParseStandards(data) }
+
 // Standards returns the parameters in the calculator's own exact units,
 // converting them on first use. The error is Validate's.
 func (p *Params) Standards() (*Standards, error) {
 	if p == nil {
-		return nil, fieldErr("params", "missing")
+		return nil, &FieldError{Field: "params", Msg: "missing"}
 	}
 	p.once.Do(func() {
 		if p.std == nil {
 			p.std = p.convert()
 		}
 	})
-	return p.std, p.std.err
+	return p.std, p.std.Err()
 }
 
 // Validate reports, as joined *FieldError values named by their JSON
@@ -103,90 +110,66 @@ func (p *Params) Validate() error {
 	return err
 }
 
-// convert reads the decimals of p as text into Standards, as
-// ParseStandards reads the JSON, and validates them.
+// convert hands the decimals of p over as their text.
 func (p *Params) convert() *Standards {
-	s := newStandards()
-	s.effective = p.Effective
-	ids := make([]string, 0, len(p.Benefits))
-	for id := range p.Benefits {
-		ids = append(ids, id)
-	}
-	slices.Sort(ids)
-	for _, id := range ids {
-		b := p.Benefits[id]
-		st := &istd{clause: b.Clause, name: b.Name, forWhom: b.For, kind: b.Kind, unit: b.Unit, period: b.Period,
-			minimum: b.Minimum, level: b.Level, adjustable: b.Adjustable, payer: b.Payer, note: b.Note}
-		k := "benefits." + id
-		st.amount = s.figPtr(k+".amount", b.Amount, amountPlaces)
-		st.rate = s.figPtr(k+".rate", b.Rate, ratePlaces)
-		st.threshold = s.figPtr(k+".threshold", b.Threshold, amountPlaces)
+	bs := map[string]*rules.Std{}
+	for id, b := range p.Benefits {
+		st := &rules.Std{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
+			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
+			Amount: text(b.Amount), Rate: text(b.Rate), Threshold: text(b.Threshold)}
 		for _, c := range b.Changes {
-			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount.String()})
+			st.Changes = append(st.Changes, rules.StdChange{From: c.From, Amount: c.Amount.String(), Note: c.Note})
 		}
-		s.benefits[id] = st
+		bs[id] = st
 	}
-	for id, c := range p.Clauses {
-		s.clauses[id] = c
+	adj := rules.Series{BaseYear: p.Adjustment.BaseYear, Threshold: p.Adjustment.Threshold.String()}
+	for _, e := range p.Adjustment.Expenditure {
+		adj.Years = append(adj.Years, rules.Year{Year: e.Year, Yuan: e.Yuan.String(), Source: e.Source})
 	}
-	s.adj.baseYear = p.Adjustment.BaseYear
-	s.adj.threshold = s.figText("adjustment.threshold", p.Adjustment.Threshold.String(), ratePlaces)
-	for i, e := range p.Adjustment.Expenditure {
-		s.adj.exp = append(s.adj.exp, iexp{year: e.Year, source: e.Source,
-			yuan: s.figText("adjustment.expenditure["+itoa(i)+"].yuan", e.Yuan.String(), amountPlaces)})
-	}
-	s.finish()
-	return s
+	return rules.NewStandards(p.Effective, bs, p.Clauses, adj)
 }
 
-func (s *Standards) figPtr(field string, d *decimal.Decimal, places int) fig {
+func text(d *decimal.Decimal) string {
 	if d == nil {
-		return fig{}
+		return ""
 	}
-	return s.figText(field, d.String(), places)
-}
-
-// params rebuilds the Params of Standards read from JSON: the decimals
-// are the exact figures read.
-func (s *Standards) params() *Params {
-	p := &Params{Effective: s.effective, Benefits: map[string]*Standard{}, Clauses: s.clauses, std: s}
-	p.once.Do(func() {})
-	for id, st := range s.benefits {
-		b := &Standard{Clause: st.clause, Name: st.name, For: st.forWhom, Kind: st.kind, Unit: st.unit,
-			Period: st.period, Minimum: st.minimum, Level: st.level, Adjustable: st.adjustable, Payer: st.payer,
-			Note: st.note, Amount: st.amount.decPtr(amountPlaces), Rate: st.rate.decPtr(ratePlaces),
-			Threshold: st.threshold.decPtr(amountPlaces)}
-		for _, c := range st.changes {
-			b.Changes = append(b.Changes, Change{From: c.from, Note: c.note, Amount: decimal.RequireFromString(c.text)})
-		}
-		p.Benefits[id] = b
-	}
-	p.Adjustment = Adjustment{BaseYear: s.adj.baseYear, Threshold: decimal.New(s.adj.threshold.v, -ratePlaces),
-		Expenditure: []Expenditure{}}
-	for _, e := range s.adj.exp {
-		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure,
-			Expenditure{Year: e.year, Yuan: decimal.New(e.yuan.v, -amountPlaces), Source: e.source})
-	}
-	return p
-}
-
-func (f fig) decPtr(places int) *decimal.Decimal {
-	if !f.ok {
-		return nil
-	}
-	d := decimal.New(f.v, -int32(places))
-	return &d
+	return d.String()
 }
 
 // ParseParams parses parameters as generator/params writes them (the
 // JSON of Params, encoding/json's field names) and validates them.
 // Unknown fields are errors.
 func ParseParams(data []byte) (*Params, error) {
-	s, err := ParseStandards(data)
+	s, err := rules.ParseStandards(data)
 	if err != nil {
 		return nil, err
 	}
-	return s.params(), nil
+	bs, clauses, adj := s.Text()
+	p := &Params{Effective: s.Effective(), Benefits: map[string]*Standard{}, Clauses: clauses, std: s}
+	p.once.Do(func() {})
+	for id, b := range bs {
+		st := &Standard{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
+			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
+			Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold)}
+		for _, c := range b.Changes {
+			st.Changes = append(st.Changes, Change{From: c.From, Amount: *dec(c.Amount), Note: c.Note})
+		}
+		p.Benefits[id] = st
+	}
+	p.Adjustment = Adjustment{BaseYear: adj.BaseYear, Threshold: *dec(adj.Threshold), Expenditure: []Expenditure{}}
+	for _, y := range adj.Years {
+		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure, Expenditure{Year: y.Year, Yuan: *dec(y.Yuan), Source: y.Source})
+	}
+	return p, nil
+}
+
+// dec reads decimal text the standards wrote (never malformed).
+func dec(s string) *decimal.Decimal {
+	if s == "" {
+		return nil
+	}
+	d := decimal.RequireFromString(s)
+	return &d
 }
 
 // Raise describes one 3.1 dynamic adjustment that the expenditure series
@@ -201,17 +184,19 @@ type Raise struct {
 	Growth    decimal.Decimal // E(Year)/E(BaseYear) − 1, to 4 places
 }
 
-// Raises lists the adjustments the series triggers, in date order; none
-// while the series is empty or growth stays below the threshold.
+// Raises lists the adjustments the series triggers, in date order (a
+// raise due before the plan took effect takes effect on its effective
+// date); none while the series is empty or growth stays below the
+// threshold.
 func (p *Params) Raises() []Raise {
 	s, _ := p.Standards()
 	if s == nil {
 		return nil
 	}
 	var out []Raise
-	for _, r := range s.adj.raises(s.effective) {
-		out = append(out, Raise{From: r.from, Scheduled: r.scheduled, Year: r.year, BaseYear: r.baseYear,
-			Yuan: decimal.New(r.yuan, -2), BaseYuan: decimal.New(r.baseYuan, -2), Growth: decimal.New(r.growth(), -4)})
+	for _, r := range s.Raises() {
+		out = append(out, Raise{From: r.From, Scheduled: r.Scheduled, Year: r.Year, BaseYear: r.BaseYear,
+			Yuan: decimal.New(r.Yuan, -2), BaseYuan: decimal.New(r.BaseYuan, -2), Growth: decimal.New(r.Growth, -4)})
 	}
 	return out
 }
@@ -226,16 +211,3 @@ func (a *Adjustment) Triggered() []Raise {
 	}
 	return out
 }
-
-// Sum returns the cash total for a period (once, month or year).
-func (t *Totals) Sum(period string) decimal.Decimal {
-	for i, p := range periods {
-		if p == period {
-			return decimal.New(t.fen[i], -2)
-		}
-	}
-	return decimal.Zero
-}
-
-// Decimal returns the figure as a decimal.
-func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.h, -2) }

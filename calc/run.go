@@ -5,22 +5,23 @@
 // (pending), the totals of the amounts known, and the benefits one change
 // of circumstances could grant (not_granted).
 //
-// The rules live one clause per file (clause_<id>.go), next to the
-// clause's words; Describe renders them for the site. The package is
-// pure: its functions depend only on their arguments, it reads no files
-// and no clock, and money never goes through float64. Run is the one
-// entry point the command line and the browser (WebAssembly) both call,
-// so their answers are byte-identical.
+// The body of the calculator is package calc/rules: the household
+// vocabulary, the rules one clause per file next to the clause's words,
+// and the one-pass answer writer, free of decimals so that the browser's
+// calculator stays small. This package gives the rest of the project the
+// decimal-typed parameters (Params) and results (Result) around it. Run
+// is the entry point the command line calls, and the browser calls the
+// same (*Standards).Run on the same JSON parameters, so their answers
+// are byte-identical.
 package calc
 
-import "sync/atomic"
+import "gyportal/calc/rules"
 
 // Run answers for one household: facts is a JSON object (see ParseFacts),
 // today (YYYY-MM-DD) is the date used when the facts give none. The answer
 // is the Result as compact JSON, written in one pass, without a trailing
 // newline (Indent makes it readable). Errors are *FieldError values
-// (joined when several) naming the field. The browser calls the same
-// (*Standards).Run on the same JSON parameters.
+// (joined when several) naming the field.
 func Run(facts []byte, p *Params, today string) ([]byte, error) {
 	s, err := p.Standards()
 	if err != nil {
@@ -39,27 +40,30 @@ func Evaluate(f *Facts, p *Params) (*Result, error) { return evaluate(f, p, fals
 func EvaluateBrief(f *Facts, p *Params) (*Result, error) { return evaluate(f, p, true) }
 
 func evaluate(f *Facts, p *Params, brief bool) (*Result, error) {
-	switch {
-	case p == nil:
-		return nil, fieldErr("params", "missing")
-	case f == nil:
-		return nil, fieldErr("$", "缺少家庭情况")
-	case !validDate(f.Date):
-		return nil, fieldErr("date", quote(f.Date), " 不是日期 YYYY-MM-DD")
-	}
 	s, err := p.Standards()
 	if err != nil {
 		return nil, err
 	}
-	t, err := s.table(f.Date)
+	r, err := s.Evaluate(f, brief)
 	if err != nil {
 		return nil, err
 	}
-	var o outcome
-	o.decide(t, f)
-	return o.result(brief), nil
+	return result(r), nil
 }
 
-// hint is kept in each table: the longest answer written so far, so that
-// the next is written into one allocation.
-type hint = atomic.Int64
+// Describe returns, for the site, the description of every rule, clause
+// by clause, with the figures in force on date (see rules.BenefitRule).
+func Describe(p *Params, date string) ([]ClauseRules, error) {
+	s, err := p.Standards()
+	if err != nil {
+		return nil, err
+	}
+	return s.Describe(date)
+}
+
+// Indent returns a compact JSON answer (Run's) indented by two spaces,
+// for a person reading it.
+func Indent(compact []byte) []byte { return rules.Indent(compact) }
+
+// BenefitIDs returns the ids of the benefits the rules use, in rule order.
+func BenefitIDs() []string { return rules.BenefitIDs() }

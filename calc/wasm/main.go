@@ -11,8 +11,8 @@
 //	gyportalCalc.init(paramsJSON)      // the output of params.JSON(plan)
 //	gyportalCalc.run(factsJSON, today) // calc.Run: the answer JSON string
 //
-// The parameters are read with calc.ParseStandards and evaluated with
-// (*calc.Standards).Run, the path calc.Run takes too, which builds no
+// The parameters are read with rules.ParseStandards and evaluated with
+// (*rules.Standards).Run, the path calc.Run takes too, which builds no
 // decimal: the adapter links neither encoding/json nor shopspring/decimal,
 // math/big or fmt.
 //
@@ -26,13 +26,13 @@ import (
 	"sync"
 	"syscall/js"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 )
 
 // adapter holds the parameters once init has parsed them.
 type adapter struct {
 	mu     sync.Mutex
-	params *calc.Standards
+	params *rules.Standards
 }
 
 func main() {
@@ -50,7 +50,7 @@ func (a *adapter) init(_ js.Value, args []js.Value) any {
 		if err := wantStrings(args, "init(paramsJSON)", 1); err != nil {
 			return nil, err
 		}
-		p, err := calc.ParseStandards([]byte(args[0].String()))
+		p, err := rules.ParseStandards([]byte(args[0].String()))
 		if err != nil {
 			return nil, err
 		}
