@@ -58,24 +58,6 @@ type Totals struct {
 // Sum returns the cash total for a period (once, month or year).
 func (t *Totals) Sum(period string) decimal.Decimal { return decimal.New(t.t.Fen(period), -2) }
 
-// CashClauses returns the clauses granting cash, each once, in order.
-func (r *Result) CashClauses() []string {
-	var out []string
-	for _, e := range r.Entitlements {
-		if e.Kind != "cash" {
-			continue
-		}
-		seen := false
-		for _, c := range out {
-			seen = seen || c == e.Clause
-		}
-		if !seen {
-			out = append(out, e.Clause)
-		}
-	}
-	return out
-}
-
 // result converts the rules' result, giving amounts as decimals.
 func result(r *rules.Result) *Result {
 	out := &Result{Date: r.Date, Notice: r.Notice, Complete: r.Complete, Pending: r.Pending, NotGranted: r.NotGranted,

@@ -166,3 +166,10 @@ type hint = atomic.Int64
 // Indent returns a compact JSON answer (Run's) indented by two spaces,
 // for a person reading it; strings are copied unchanged.
 func Indent(compact []byte) []byte { return indent(compact) }
+
+// Limits of one household's JSON, for readers that split a stream of
+// households before ParseFacts sees each (calc/batch).
+const (
+	MaxFactsBytes = maxFactsBytes // bytes of one household's JSON
+	MaxDepth      = maxDepth      // nesting of its arrays and objects
+)

@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"gyportal/generator/build/cache"
 	"gyportal/generator/precompress"
 )
 
@@ -52,7 +53,7 @@ func printSize(what, path string) error {
 	if err != nil {
 		return err
 	}
-	vs, err := precompress.Variants(data)
+	vs, err := precompress.Variants(cache.At(""), data) // uncached: sizes only
 	if err != nil {
 		return err
 	}
