@@ -326,6 +326,10 @@ func (k *crule) formulaWords(w *tw, f *Facts) {
 	case aidShare:
 		k.aidWords(w, nil, 0)
 		return
+	case quantity:
+		w.s(perWords[k.s.forWhom] + minWord(k.s))
+		w.b = k.appendQty(w.b)
+		return
 	default:
 		w.p(k.body)
 		return
