@@ -67,3 +67,7 @@ func Indent(compact []byte) []byte { return rules.Indent(compact) }
 
 // BenefitIDs returns the ids of the benefits the rules use, in rule order.
 func BenefitIDs() []string { return rules.BenefitIDs() }
+
+// BenefitClause returns the clause whose rule decides benefit id, ""
+// when no rule does.
+func BenefitClause(id string) string { return rules.BenefitClause(id) }

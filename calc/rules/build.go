@@ -173,3 +173,16 @@ const (
 	MaxFactsBytes = maxFactsBytes // bytes of one household's JSON
 	MaxDepth      = maxDepth      // nesting of its arrays and objects
 )
+
+// BenefitClause returns the clause whose rule decides benefit id, ""
+// when no rule does.
+func BenefitClause(id string) string {
+	for _, c := range clauses {
+		for _, r := range c.rules {
+			if r.benefit == id {
+				return c.id
+			}
+		}
+	}
+	return ""
+}

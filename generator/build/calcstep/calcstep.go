@@ -58,6 +58,7 @@ func Prepare(in Input) (*Output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("calculator parameters: %w", err)
 	}
+	_, invalid := params.Check(in.Plan)
 	pj, err := json.Marshal(cp)
 	if err != nil {
 		return nil, err
@@ -66,14 +67,14 @@ func Prepare(in Input) (*Output, error) {
 	out.View.Adjustment = &site.AdjustmentStatus{Rule: in.Plan.Adjustment, Raises: raises(cp.Raises())}
 	out.View.Page = formPage(in.Today)
 	out.View.Schema, out.View.Fields = schema(in.Plan.Site.BaseURL), fieldRows()
-	if err := cp.Validate(); err == nil {
+	if invalid == nil {
 		ds, err := calc.Describe(cp, in.Today.Format(time.DateOnly))
 		if err != nil {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
 		out.View.Rules = rules(ds)
 	} else if !in.SkipWasm {
-		return nil, fmt.Errorf("calculator parameters: %w", err)
+		return nil, invalid
 	}
 	if in.SkipWasm {
 		return out, nil
