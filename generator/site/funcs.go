@@ -122,6 +122,9 @@ func figure(b model.Benefit) string {
 
 // targetValue formats a target's value with its unit.
 func targetValue(t model.Target) string {
+	if !t.Value.Set {
+		return "" // a target the plan states in words only
+	}
 	v := num(t.Value.Decimal) + t.Unit
 	if t.Unit == "%" {
 		v = pct(t.Value.Decimal)
