@@ -306,14 +306,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 // validParams builds the calculator's parameters and checks that the
 // content has everything the rules use.
 func validParams(plan *model.Plan) (*calc.Params, error) {
-	cp, err := params.FromPlan(plan)
-	if err != nil {
-		return nil, err
-	}
-	if err := cp.Validate(); err != nil {
-		return nil, err
-	}
-	return cp, nil
+	return params.Check(plan) // positioned at the content's file, line and key
 }
 
 // flatten returns the errors joined in err (errors.Join), one level deep.

@@ -1,10 +1,8 @@
-package calc
+package rules
 
 import (
 	"strings"
 	"testing"
-
-	"github.com/shopspring/decimal"
 )
 
 // TestRaises checks when the 3.1 adjustment triggers and what it multiplies.
@@ -17,18 +15,20 @@ func TestRaises(t *testing.T) {
 		{"empty", nil, nil},
 		{"no base-year row", []string{"2012:100", "2013:200"}, nil},
 		{"below threshold", []string{"2011:10000", "2012:12999.99"}, nil},
-		{"exactly 30%", []string{"2011:10000", "2012:13000"}, []string{"2013-01-01 13000/10000"}},
+		{"exactly 30%, before the plan took effect: from its effective date", []string{"2011:10000", "2012:13000"},
+			[]string{"2013-06-09 13000/10000"}},
 		{"cumulative", []string{"2011:10000", "2012:11000", "2013:12000", "2014:13500"}, []string{"2015-01-01 13500/10000"}},
 		{"new base after a raise", []string{"2011:10000", "2012:13000", "2013:16899.99", "2014:16900"},
-			[]string{"2013-01-01 13000/10000", "2015-01-01 16900/13000"}},
-		{"rows before the base year ignored", []string{"2010:1", "2011:10000", "2012:13000"}, []string{"2013-01-01 13000/10000"}},
+			[]string{"2013-06-09 13000/10000", "2015-01-01 16900/13000"}},
+		{"rows before the base year ignored", []string{"2010:1", "2011:10000", "2012:13000"}, []string{"2013-06-09 13000/10000"}},
+		{"the issue's series", []string{"2011:10000", "2012:13000", "2014:16000"}, []string{"2013-06-09 13000/10000"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			p := withSeries(tt.series...)
 			var got []string
-			for _, r := range p.Adjustment.raises() {
-				got = append(got, r.from+" "+num(r.yuan)+"/"+num(r.baseYuan))
+			for _, r := range p.std().Raises() {
+				got = append(got, r.From+" "+string(appendNum(nil, r.Yuan, 2))+"/"+string(appendNum(nil, r.BaseYuan, 2)))
 			}
 			if strings.Join(got, ",") != strings.Join(tt.want, ",") {
 				t.Errorf("raises = %v, want %v", got, tt.want)
@@ -46,7 +46,7 @@ func TestAdjustedAmounts(t *testing.T) {
 	tests := []struct {
 		name    string
 		series  []string
-		changes map[string][]Change
+		changes map[string][]StdChange
 		date    string
 		facts   string
 		cash    string
@@ -69,21 +69,25 @@ func TestAdjustedAmounts(t *testing.T) {
 			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:666.67"},
 		{"half a fen rounds away from zero", []string{"2011:100000", "2013:130001"}, nil, "2014-01-01",
 			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:650.01"},
-		{"a raise before the effective date does not apply to the plan's figure", []string{"2011:10000", "2012:13000"}, nil, "2014-01-01",
-			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:500.00"},
-		{"staff change", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
+		{"a raise scheduled before the effective date applies from it", []string{"2011:10000", "2012:13000"}, nil, "2013-06-09",
+			`{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:650.00"},
+		{"the issue's series: 3.2.12's city amount is 26000 from 2013-06-09", []string{"2011:10000", "2012:13000", "2014:16000"},
+			nil, "2013-06-09", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
+		{"the issue's series, later: no second raise (16000/13000 < 1.3)", []string{"2011:10000", "2012:13000", "2014:16000"},
+			nil, "2020-01-01", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
+		{"staff change", nil, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-03-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:800.00"},
-		{"staff change not yet in force", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
+		{"staff change not yet in force", nil, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-02-28", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:500.00"},
-		{"latest change wins, in any order", nil, map[string][]Change{"three-combination-cash": {
-			{From: "2017-01-01", Amount: decimal.RequireFromString("900")},
-			{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
+		{"latest change wins, in any order", nil, map[string][]StdChange{"three-combination-cash": {
+			{From: "2017-01-01", Amount: "900"},
+			{From: "2015-03-01", Amount: "800"}}},
 			"2018-01-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:900.00"},
-		{"raises before a change do not apply to it", series, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
+		{"raises before a change do not apply to it", series, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-06-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:800.00"},
-		{"raises after a change do", series, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: decimal.RequireFromString("800")}}},
+		{"raises after a change do", series, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2016-01-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:1040.00"},
-		{"a change to a rate", nil, map[string][]Change{"serious-illness-reimbursement": {{From: "2016-01-01", Amount: decimal.RequireFromString("0.60")}}},
+		{"a change to a rate", nil, map[string][]StdChange{"serious-illness-reimbursement": {{From: "2016-01-01", Amount: "0.60"}}},
 			"2016-01-01", `{"hukou":"rural","family":"none","medical_out_of_pocket":"12000"}`, "serious-illness-reimbursement:4200.00"},
 	}
 	for _, tt := range tests {
@@ -120,20 +124,18 @@ func TestAdjustedExplanation(t *testing.T) {
 	t.Fatalf("not granted: %+v", r)
 }
 
-func TestTriggered(t *testing.T) {
-	a := Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30"), Expenditure: []Expenditure{
-		{Year: 2011, Yuan: decimal.NewFromInt(10000)},
-		{Year: 2012, Yuan: decimal.NewFromInt(12999)},
-		{Year: 2013, Yuan: decimal.NewFromInt(13000)},
-		{Year: 2014, Yuan: decimal.NewFromInt(16000)},
-		{Year: 2015, Yuan: decimal.NewFromInt(16900)},
-	}}
-	got := a.Triggered()
-	if len(got) != 2 || got[0].From != "2014-01-01" || got[0].Growth.String() != "0.3" ||
-		got[1].From != "2016-01-01" || got[1].BaseYear != 2013 || got[1].Growth.String() != "0.3" {
-		t.Fatalf("Triggered() = %+v", got)
+func TestRaisesFromEffective(t *testing.T) {
+	p := withSeries("2011:10000", "2012:12999", "2013:13000", "2014:16000", "2015:16900")
+	got := p.std().Raises()
+	if len(got) != 2 || got[0].From != "2014-01-01" || got[0].Growth != 3000 ||
+		got[1].From != "2016-01-01" || got[1].BaseYear != 2013 || got[1].Growth != 3000 {
+		t.Fatalf("Raises() = %+v", got)
 	}
-	if n := len((&Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30")}).Triggered()); n != 0 {
+	p = withSeries("2011:10000", "2012:13000")
+	if r := p.std().Raises(); len(r) != 1 || r[0].From != "2013-06-09" || r[0].Scheduled != "2013-01-01" {
+		t.Errorf("Raises() = %+v, want from the effective date, scheduled 2013-01-01", r)
+	}
+	if n := len(testParams().std().Raises()); n != 0 {
 		t.Errorf("an empty series triggered %d adjustments", n)
 	}
 }

@@ -1,11 +1,9 @@
-package calc
+package rules
 
 import (
 	"errors"
 	"strconv"
 	"strings"
-
-	"github.com/shopspring/decimal"
 )
 
 // Facts is what a household tells the calculator, parsed into typed
@@ -56,9 +54,6 @@ func (a Amount) Given() bool { return a.ok }
 
 // Hundredths returns the figure in hundredths (fen for yuan).
 func (a Amount) Hundredths() int64 { return a.h }
-
-// Decimal returns the figure as a decimal.
-func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.h, -2) }
 
 // String writes the figure without trailing zeros ("2500", "2500.5"),
 // "" when not given.
@@ -140,18 +135,32 @@ func (p *factParser) mark(id fieldID) bool {
 	return true
 }
 
+// where names the field a value is for; its path is built only for an
+// error.
+type where struct {
+	child int    // index in children, -1 for a household fact
+	field string // the fact's name, or the child's field
+}
+
+func (w where) path() string {
+	if w.child < 0 {
+		return w.field
+	}
+	return childPath(w.child, w.field)
+}
+
 // setScalar stores one scalar fact. A null leaves the fact out.
 func setScalar[T text](p *factParser, id fieldID, v raw[T]) {
 	if v.kind == rawNull {
 		return
 	}
-	name := fields[id].Name
+	name := where{-1, fields[id].Name}
 	f := p.f
 	switch id {
 	case fDate:
 		if s, ok := wantString(p, name, v); ok {
 			if !validDate(s) {
-				p.fail(name, quote(s), " 不是日期，应写成 YYYY-MM-DD")
+				p.fail(name.path(), quote(s), " 不是日期，应写成 YYYY-MM-DD")
 				return
 			}
 			f.Date = string(s)
@@ -208,9 +217,9 @@ func boolField(f *Facts, id fieldID) *bool {
 }
 
 // wantString returns a string value (or a cell's text).
-func wantString[T text](p *factParser, path string, v raw[T]) (T, bool) {
+func wantString[T text](p *factParser, at where, v raw[T]) (T, bool) {
 	if v.kind != rawString && v.kind != rawText {
-		p.fail(path, "应为字符串（得到", v.typeName(), "）")
+		p.fail(at.path(), "应为字符串（得到", v.typeName(), "）")
 		return v.s, false
 	}
 	return trimSpace(v.s), true
@@ -218,8 +227,8 @@ func wantString[T text](p *factParser, path string, v raw[T]) (T, bool) {
 
 // enumValue returns the index of the choice v names. A text cell may also
 // give the Chinese label.
-func enumValue[T text](p *factParser, path string, v raw[T], choices []Choice) (int, bool) {
-	s, ok := wantString(p, path, v)
+func enumValue[T text](p *factParser, at where, v raw[T], choices []Choice) (int, bool) {
+	s, ok := wantString(p, at, v)
 	if !ok {
 		return 0, false
 	}
@@ -228,13 +237,13 @@ func enumValue[T text](p *factParser, path string, v raw[T], choices []Choice) (
 			return i, true
 		}
 	}
-	p.fail(path, quote(s), " 不是可选值之一：", choiceList(choices[1:]))
+	p.fail(at.path(), quote(s), " 不是可选值之一：", choiceList(choices[1:]))
 	return 0, false
 }
 
 // boolValue reads yes/no: JSON and TOML true/false; a cell's
 // true/false, 1/0, yes/no, y/n, 是/否.
-func boolValue[T text](p *factParser, path string, v raw[T]) (bool, bool) {
+func boolValue[T text](p *factParser, at where, v raw[T]) (bool, bool) {
 	switch v.kind {
 	case rawBool:
 		return v.b, true
@@ -245,15 +254,16 @@ func boolValue[T text](p *factParser, path string, v raw[T]) (bool, bool) {
 		case "false", "0", "no", "n", "否":
 			return false, true
 		}
-		p.fail(path, quote(v.s), " 应为 true/false、1/0、yes/no 或 是/否")
+		p.fail(at.path(), quote(v.s), " 应为 true/false、1/0、yes/no 或 是/否")
 		return false, false
 	}
-	p.fail(path, "应为 true 或 false（得到", v.typeName(), "）")
+	p.fail(at.path(), "应为 true 或 false（得到", v.typeName(), "）")
 	return false, false
 }
 
 // intValue reads a whole number written as a number or as text.
-func intValue[T text](p *factParser, path string, v raw[T], lo, hi int) (int, bool) {
+func intValue[T text](p *factParser, at where, v raw[T], lo, hi int) (int, bool) {
+	path := at.field
 	if v.kind != rawNumber && v.kind != rawString && v.kind != rawText {
 		p.fail(path, "应为整数（得到", v.typeName(), "）")
 		return 0, false

@@ -1,4 +1,4 @@
-package calc
+package rules
 
 import (
 	"slices"
@@ -130,12 +130,12 @@ func setChild[T text](p *factParser, i, k int, c *Child, v raw[T]) {
 		return
 	}
 	if k == 0 {
-		if n, ok := enumValue(p, childPath(i, "stage"), v, stageChoices[:]); ok {
+		if n, ok := enumValue(p, where{i, "stage"}, v, stageChoices[:]); ok {
 			c.Stage = Stage(n)
 		}
 		return
 	}
-	c.AdmittedToCollege, _ = boolValue(p, childPath(i, "admitted_to_college"), v)
+	c.AdmittedToCollege, _ = boolValue(p, where{i, "admitted_to_college"}, v)
 }
 
 func childPath(i int, field string) string {
