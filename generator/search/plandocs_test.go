@@ -27,18 +27,10 @@ func realPlan(t *testing.T) *model.Plan {
 }
 
 // openReal indexes the real content and opens the index.
-func openReal(t *testing.T) (*search.Reader, search.Assets, []string) {
+func openReal(t *testing.T) (*searchtest.Reader, search.Assets, []string) {
 	t.Helper()
 	p := realPlan(t)
-	dir := t.TempDir()
-	a, err := search.Write(dir, search.PlanDocs(p), search.PlanSynonyms(p))
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := search.OpenDir(dir, a.Meta)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, a, _ := openIndex(t, search.PlanDocs(p), search.PlanSynonyms(p), search.Options{})
 	return r, a, docURLs(t, r)
 }
 
@@ -60,9 +52,9 @@ func TestSearchCostRealContent(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		worst = max(worst, cost.Bytes)
-		if cost.Bytes > 30<<10 {
-			t.Errorf("%s: fetches %d bytes, over the 30 KB budget", c.Query, cost.Bytes)
+		worst = max(worst, cost.Cold())
+		if cost.Cold() > 30<<10 {
+			t.Errorf("%s: fetches %d bytes, over the 30 KB budget", c.Query, cost.Cold())
 		}
 	}
 	t.Logf("index: %d files, %d bytes; worst query fetches %d bytes", a.Files, a.Bytes, worst)
@@ -119,7 +111,7 @@ func TestFullTextFound(t *testing.T) {
 	r, _, urls := openReal(t)
 	found := map[string]int{}
 	for _, q := range phrases {
-		hits, err := r.Search(q)
+		hits, err := r.Exact(q)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -30,7 +30,7 @@ var Cases = []Case{
 	{"8000", "/clauses/3.2.8/"},
 	{"2万", "/clauses/3.2.12/"},
 	{"3.2.12", "/clauses/3.2.12/"},
-	{"低保 8000", "/clauses/3.2.8/"},
+	{"独女户 8000", "/clauses/3.2.8/"},
 	{"残疾 助学", "/clauses/3.2.12/"},
 	{"危房改造", "/clauses/3.2.7/"},
 	{"孕前检查", "/clauses/3.2.13/"},
@@ -72,19 +72,24 @@ var Cases = []Case{
 }
 
 // CheckRelevance indexes docs and syn in a temporary directory and checks
-// that every case's page comes first.
-func CheckRelevance(t testing.TB, docs []search.Doc, syn []search.Synonym, cases []Case) {
+// that every case's page comes first. It returns how many did.
+func CheckRelevance(t testing.TB, docs []search.Doc, syn []search.Synonym, cases []Case) int {
 	t.Helper()
 	dir := t.TempDir()
 	a, err := search.Write(dir, docs, syn)
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := search.OpenDir(dir, a.Meta)
+	r, err := OpenDir(dir, a.Meta, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	urls, err := r.URLs()
 	if err != nil {
 		t.Fatal(err)
 	}
 	var close []string
+	good := 0
 	for _, c := range cases {
 		hits, err := r.Search(c.Query)
 		if err != nil {
@@ -95,17 +100,21 @@ func CheckRelevance(t testing.TB, docs []search.Doc, syn []search.Synonym, cases
 		}
 		var top []string
 		for _, h := range hits[:min(3, len(hits))] {
-			f, err := r.Fragment(h.Doc)
-			if err != nil {
-				t.Fatal(err)
-			}
-			top = append(top, fmt.Sprintf("%s (%.3f)", f.URL, h.Score))
+			top = append(top, fmt.Sprintf("%s (%.3f)", urls[h.Doc], h.Score))
 		}
 		if len(top) == 0 || !strings.HasPrefix(top[0], c.Want+" ") {
 			t.Errorf("%s: want %s first, got %d hits: %s", c.Query, c.Want, len(hits), strings.Join(top, ", "))
+		} else {
+			good++
 		}
 	}
 	if len(close) > 0 {
 		t.Logf("close calls (first score within 15%% of the second): %s", strings.Join(close, "; "))
 	}
+	return good
 }
+
+// ResidentCases are questions and words as residents type them, not the
+// plan's: questions (怎么领, 多少钱), everyday names (独生女儿, 看病) and
+// several words. Each names the clause that must come first.
+var ResidentCases = []Case{}
