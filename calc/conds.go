@@ -21,18 +21,8 @@ type check func(h *hh) cond
 // childCheck evaluates a condition for one child.
 type childCheck func(c Child) cond
 
-// Names of the enumerated facts, as the explanations show them.
-var (
-	familyNames = map[string]string{
-		"only_daughter": "独女户", "only_son": "独子户", "two_daughters": "计划生育二女户",
-		"bereaved": "失独家庭", "other_planned": "计划生育家庭", "none": "非计划生育家庭",
-	}
-	stageNames = map[string]string{
-		"none": "未上学", "preschool": "幼儿园（学前教育）", "primary": "小学", "junior": "初中",
-		"senior": "高中", "vocational": "中职", "college": "大学",
-	}
-	levelNames = [...]string{"", "一级", "二级", "三级", "四级"}
-)
+// levelNames are the complication levels as explanations show them.
+var levelNames = [...]string{"", "一级", "二级", "三级", "四级"}
 
 // flag is a condition that a yes/no fact holds.
 func flag(get func(f *Facts) bool, met string) check {
@@ -42,10 +32,10 @@ func flag(get func(f *Facts) bool, met string) check {
 
 // The household conditions the rules use.
 var (
-	rural check = func(h *hh) cond { return cond{h.f.Hukou == "rural", "农村户口", "需为农村户口"} }
-	urban check = func(h *hh) cond { return cond{h.f.Hukou == "urban", "城镇户口", "需为城镇户口"} }
+	rural check = func(h *hh) cond { return cond{h.f.Hukou == Rural, "农村户口", "需为农村户口"} }
+	urban check = func(h *hh) cond { return cond{h.f.Hukou == Urban, "城镇户口", "需为城镇户口"} }
 	fp    check = func(h *hh) cond {
-		return cond{h.f.Family != "none", familyNames[h.f.Family], "需为计划生育家庭"}
+		return cond{h.f.Family.Planned(), h.f.Family.Label(), "需为计划生育家庭"}
 	}
 	dibao           = flag(func(f *Facts) bool { return f.Dibao }, "低保家庭")
 	notDibao  check = func(h *hh) cond { return cond{!h.f.Dibao, "", "需为非低保家庭"} }
@@ -65,9 +55,9 @@ var (
 	// nursing: a 失独家庭, or an elderly member who meets the 五保供养 rules.
 	nursing check = func(h *hh) cond {
 		switch {
-		case h.f.Family == "bereaved":
+		case h.f.Family == Bereaved:
 			return cond{true, "失独家庭", ""}
-		case h.f.Family != "none" && h.f.Wubao:
+		case h.f.Family.Planned() && h.f.Wubao:
 			return cond{true, "计划生育家庭老年人符合五保供养政策规定", ""}
 		}
 		return cond{false, "", "需为失独家庭，或计划生育家庭老年人符合五保供养政策规定"}
@@ -76,16 +66,16 @@ var (
 	housingBelow check = func(h *hh) cond {
 		limit := num(h.qty) + h.std.Unit
 		a := h.f.HousingAreaPerCapita
-		if a == nil {
+		if !a.Given() {
 			return cond{false, "", "城镇人均住房面积需在" + limit + "以下（未填写 housing_area_per_capita）"}
 		}
-		return cond{a.LessThan(h.qty),
-			fmt.Sprintf("人均住房面积%s%s，在%s以下", num(*a), h.std.Unit, limit),
-			fmt.Sprintf("城镇人均住房面积需在%s以下（填写为%s%s）", limit, num(*a), h.std.Unit)}
+		return cond{a.Decimal().LessThan(h.qty),
+			fmt.Sprintf("人均住房面积%s%s，在%s以下", a, h.std.Unit, limit),
+			fmt.Sprintf("城镇人均住房面积需在%s以下（填写为%s%s）", limit, a, h.std.Unit)}
 	}
 	// medicalOver: costs left after 新农合 above the standard's threshold.
 	medicalOver check = func(h *hh) cond {
-		t, m := threshold(h.std), h.f.MedicalOutOfPocket
+		t, m := threshold(h.std), h.f.MedicalOutOfPocket.Decimal()
 		return cond{m.GreaterThan(t),
 			fmt.Sprintf("新农合报销后个人年度累计负担的合规医疗费用%s元，超过起付标准%s元", num(m), num(t)),
 			fmt.Sprintf("新农合报销后个人年度累计负担的合规医疗费用需超过起付标准%s元（填写为%s元）", num(t), num(m))}
@@ -93,14 +83,14 @@ var (
 )
 
 // familyIn: the household is one of the family types.
-func familyIn(fams ...string) check {
+func familyIn(fams ...Family) check {
 	names := make([]string, len(fams))
 	for i, f := range fams {
-		names[i] = familyNames[f]
+		names[i] = f.Label()
 	}
 	need := "需为" + joinOr(names)
 	return func(h *hh) cond {
-		return cond{slices.Contains(fams, h.f.Family), familyNames[h.f.Family], need}
+		return cond{slices.Contains(fams, h.f.Family), h.f.Family.Label(), need}
 	}
 }
 
@@ -132,10 +122,10 @@ func levelName(l int) string {
 }
 
 // stagesText names stages: "高中或中职".
-func stagesText(stages []string) string {
+func stagesText(stages []Stage) string {
 	names := make([]string, len(stages))
 	for i, s := range stages {
-		names[i] = stageNames[s]
+		names[i] = s.Label()
 	}
 	return joinOr(names)
 }
@@ -149,7 +139,7 @@ func joinOr(names []string) string {
 }
 
 // anyChild: at least one child is at one of the stages.
-func anyChild(stages ...string) check {
+func anyChild(stages ...Stage) check {
 	what := "有子女在读" + stagesText(stages)
 	return func(h *hh) cond {
 		for _, c := range h.f.Children {
@@ -162,10 +152,10 @@ func anyChild(stages ...string) check {
 }
 
 // stageIn: the child is at one of the stages.
-func stageIn(stages ...string) childCheck {
+func stageIn(stages ...Stage) childCheck {
 	need := "需有子女在读" + stagesText(stages)
 	return func(c Child) cond {
-		return cond{slices.Contains(stages, c.Stage), "在读" + stageNames[c.Stage], need}
+		return cond{slices.Contains(stages, c.Stage), "在读" + c.Stage.Label(), need}
 	}
 }
 

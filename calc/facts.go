@@ -1,18 +1,73 @@
 package calc
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
-	"fmt"
-	"io"
-	"regexp"
-	"sort"
+	"strconv"
 	"strings"
-	"time"
 
 	"github.com/shopspring/decimal"
 )
+
+// Facts is what a household tells the calculator, parsed into typed
+// values by ParseFacts (JSON), ParseFactsText (text cells) or
+// ParseFactsTOML (check cases). Every fact but Hukou and Family may be
+// left out: a number left out is not zero (see Amount), a yes/no fact
+// left out is no.
+type Facts struct {
+	Date                 string  // evaluation date YYYY-MM-DD; "" when not given
+	Hukou                Hukou   // required
+	Family               Family  // required
+	Members              int     // people in the household; 0 when not given
+	Dibao                bool    // receives 低保
+	DibaoStandard        Amount  // local rural 低保 standard, yuan per person per year
+	Poor                 bool    // registered 计划生育贫困家庭
+	Integrity            bool    // takes part in the 计划生育诚信活动
+	CanDevelopProject    bool    // 有能力发展项目
+	ComplicationLevel    int     // 0 (none) to 4
+	DisabledParent       bool    // one spouse certified disabled and unable to work
+	EthnicMinority       bool    // a minority household
+	Wubao                bool    // an elderly member meets the 五保供养 rules
+	Children             []Child // in the order given
+	MedicalOutOfPocket   Amount  // yuan left after 新农合 this year
+	HousingAreaPerCapita Amount  // urban housing, m² per person
+	MiddleLowIncome      bool    // urban 中等偏下收入 household
+	AidStandard          Amount  // the household's 扶贫开发 帮扶标准, yuan
+}
+
+// Child is one child of the household.
+type Child struct {
+	Stage             Stage // required
+	AdmittedToCollege bool  // admitted to a 高等院校 (a 考生 this year)
+}
+
+// Amount is a non-negative figure a household gives, yuan or square
+// metres, with at most two decimal places, kept exactly in hundredths.
+// The zero Amount is "not given", which is not the same as 0.
+type Amount struct {
+	h  int64
+	ok bool
+}
+
+// AmountOf returns the given amount of hundredths (250050 is 2500.50).
+func AmountOf(hundredths int64) Amount { return Amount{hundredths, true} }
+
+// Given reports whether the household gave the figure.
+func (a Amount) Given() bool { return a.ok }
+
+// Hundredths returns the figure in hundredths (fen for yuan).
+func (a Amount) Hundredths() int64 { return a.h }
+
+// Decimal returns the figure as a decimal.
+func (a Amount) Decimal() decimal.Decimal { return decimal.New(a.h, -2) }
+
+// String writes the figure without trailing zeros ("2500", "2500.5"),
+// "" when not given.
+func (a Amount) String() string {
+	if !a.ok {
+		return ""
+	}
+	return string(appendNum(nil, a.h, 2))
+}
 
 // FieldError is an input error that names the field it concerns, as a
 // path such as "children[1].stage" ("$" for the input as a whole).
@@ -25,400 +80,324 @@ type FieldError struct {
 // Error returns "field: msg".
 func (e *FieldError) Error() string { return e.Field + ": " + e.Msg }
 
-func fieldErr(field, format string, args ...any) *FieldError {
-	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
+func fieldErr(field string, msg ...string) *FieldError {
+	return &FieldError{Field: field, Msg: strings.Join(msg, "")}
 }
 
-// Facts is what a household tells the calculator. The JSON field names
-// (see ParseFacts) are a public interface.
-type Facts struct {
-	Date                 string           // evaluation date YYYY-MM-DD; "" when not given
-	Hukou                string           // "rural" or "urban"
-	Family               string           // see Families
-	Members              int              // people in the household; 0 when not given
-	Dibao                bool             // receives 低保
-	DibaoStandard        *decimal.Decimal // local rural 低保 standard, yuan per person per year
-	Poor                 bool             // registered 计划生育贫困家庭
-	Integrity            bool             // takes part in the 计划生育诚信活动
-	CanDevelopProject    bool             // 有能力发展项目
-	ComplicationLevel    int              // 0 (none) to 4
-	DisabledParent       bool             // one spouse certified disabled and unable to work
-	EthnicMinority       bool             // a minority household
-	Wubao                bool             // an elderly member meets the 五保供养 rules
-	Children             []Child          // in the order given
-	MedicalOutOfPocket   decimal.Decimal  // yuan left after 新农合 this year
-	HousingAreaPerCapita *decimal.Decimal // urban housing, m² per person
-	MiddleLowIncome      bool             // urban 中等偏下收入 household
-}
-
-// Child is one child of the household.
-type Child struct {
-	Stage             string // see Stages
-	AdmittedToCollege bool   // admitted to a 高等院校 (a 考生 this year)
-}
-
-// Enumerated values of the facts.
-var (
-	Hukous   = []string{"rural", "urban"}
-	Families = []string{"only_daughter", "only_son", "two_daughters", "bereaved", "other_planned", "none"}
-	Stages   = []string{"none", "preschool", "primary", "junior", "senior", "vocational", "college"}
-)
-
-// Limits on the facts.
-const (
-	maxMembers  = 100
-	maxChildren = 20
-	maxLevel    = 4
-	maxDecLen   = 24 // characters of a decimal's text
-)
-
-// fieldKind is how a fact is written in JSON (and in CSV).
-type fieldKind int
+// rawKind says how a source wrote a value.
+type rawKind uint8
 
 const (
-	kString fieldKind = iota
-	kBool
-	kInt
-	kDec
-	kChildren
+	rawString rawKind = iota // a JSON or TOML string
+	rawNumber                // a JSON or TOML number, as its text
+	rawBool                  // JSON or TOML true/false
+	rawNull                  // JSON null: as if not given
+	rawText                  // a text cell (CSV, spreadsheet, query string): read leniently
+	rawOther                 // a list or object where a scalar belongs
 )
 
-// factField describes one fact: its JSON name, kind and how it is stored.
-type factField struct {
-	name string
-	kind fieldKind
-	set  func(p *factParser, f *Facts, path string, v any)
+// raw is one scalar value as a source gave it.
+type raw[T text] struct {
+	kind rawKind
+	s    T    // the text of a string, number or cell
+	b    bool // a bool's value
+	what string
 }
 
-// factFields lists the facts in the order they are checked and reported.
-var factFields = []factField{
-	{"date", kString, func(p *factParser, f *Facts, path string, v any) { f.Date = p.date(path, v) }},
-	{"hukou", kString, func(p *factParser, f *Facts, path string, v any) { f.Hukou = p.enum(path, v, Hukous) }},
-	{"family", kString, func(p *factParser, f *Facts, path string, v any) { f.Family = p.enum(path, v, Families) }},
-	{"members", kInt, func(p *factParser, f *Facts, path string, v any) { f.Members = p.integer(path, v, 1, maxMembers) }},
-	{"dibao", kBool, func(p *factParser, f *Facts, path string, v any) { f.Dibao = p.boolean(path, v) }},
-	{"dibao_standard", kDec, func(p *factParser, f *Facts, path string, v any) { f.DibaoStandard = p.decimalPtr(path, v) }},
-	{"poor", kBool, func(p *factParser, f *Facts, path string, v any) { f.Poor = p.boolean(path, v) }},
-	{"integrity", kBool, func(p *factParser, f *Facts, path string, v any) { f.Integrity = p.boolean(path, v) }},
-	{"can_develop_project", kBool, func(p *factParser, f *Facts, path string, v any) { f.CanDevelopProject = p.boolean(path, v) }},
-	{"complication_level", kInt, func(p *factParser, f *Facts, path string, v any) {
-		f.ComplicationLevel = p.integer(path, v, 0, maxLevel)
-	}},
-	{"disabled_parent", kBool, func(p *factParser, f *Facts, path string, v any) { f.DisabledParent = p.boolean(path, v) }},
-	{"ethnic_minority", kBool, func(p *factParser, f *Facts, path string, v any) { f.EthnicMinority = p.boolean(path, v) }},
-	{"wubao", kBool, func(p *factParser, f *Facts, path string, v any) { f.Wubao = p.boolean(path, v) }},
-	{"children", kChildren, func(p *factParser, f *Facts, path string, v any) { f.Children = p.children(path, v) }},
-	{"medical_out_of_pocket", kDec, func(p *factParser, f *Facts, path string, v any) {
-		if d := p.decimalPtr(path, v); d != nil {
-			f.MedicalOutOfPocket = *d
-		}
-	}},
-	{"housing_area_per_capita", kDec, func(p *factParser, f *Facts, path string, v any) {
-		f.HousingAreaPerCapita = p.decimalPtr(path, v)
-	}},
-	{"middle_low_income", kBool, func(p *factParser, f *Facts, path string, v any) { f.MiddleLowIncome = p.boolean(path, v) }},
-}
-
-// factIndex maps a fact's name to its description.
-var factIndex = func() map[string]*factField {
-	m := map[string]*factField{}
-	for i := range factFields {
-		m[factFields[i].name] = &factFields[i]
-	}
-	return m
-}()
-
-// FactNames returns the JSON names of the facts, in their documented order.
-func FactNames() []string {
-	out := make([]string, len(factFields))
-	for i, f := range factFields {
-		out[i] = f.name
-	}
-	return out
-}
-
-// ParseFacts parses one household, a JSON object. Numbers are read from
-// their text, never through float64; money and areas may also be written
-// as strings. children is a list of {"stage", "admitted_to_college"}, or
-// the short form "primary;senior+admitted" (see AdmittedMark). Every problem is reported as a *FieldError naming the field;
-// several are joined with errors.Join.
-func ParseFacts(data []byte) (*Facts, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.UseNumber()
-	var v any
-	if err := dec.Decode(&v); err != nil {
-		return nil, fieldErr("$", "不是有效的 JSON：%s", jsonErrText(err))
-	}
-	if _, err := dec.Token(); err != io.EOF {
-		return nil, fieldErr("$", "JSON 对象之后还有多余的内容")
-	}
-	m, ok := v.(map[string]any)
-	if !ok {
-		return nil, fieldErr("$", "应为一个 JSON 对象（一户的情况）")
-	}
-	return factsFromMap(m)
-}
-
-func jsonErrText(err error) string {
-	var se *json.SyntaxError
-	if errors.As(err, &se) {
-		return fmt.Sprintf("第 %d 字节附近：%v", se.Offset, se)
-	}
-	if err == io.EOF || errors.Is(err, io.ErrUnexpectedEOF) {
-		return "内容不完整"
-	}
-	return err.Error()
-}
-
-// factsFromMap checks a decoded JSON object (numbers as json.Number,
-// strings, booleans, lists and objects) and builds the Facts. ParseFacts
-// and the CSV reader both use it, so a fact is checked in one place.
-func factsFromMap(m map[string]any) (*Facts, error) {
-	p := &factParser{}
-	f := &Facts{}
-	for i := range factFields {
-		ff := &factFields[i]
-		if v, ok := m[ff.name]; ok && v != nil {
-			ff.set(p, f, ff.name, v)
-		}
-	}
-	var unknown []string
-	for k := range m {
-		if factIndex[k] == nil {
-			unknown = append(unknown, k)
-		}
-	}
-	sort.Strings(unknown)
-	for _, k := range unknown {
-		if k == "" {
-			k = `""`
-		}
-		p.fail(k, "未知字段（可用字段：%s）", strings.Join(FactNames(), "、"))
-	}
-	if f.Hukou == "" && !p.failed("hukou") {
-		p.fail("hukou", "必填，可选值：%s", strings.Join(Hukous, "、"))
-	}
-	if f.Family == "" && !p.failed("family") {
-		p.fail("family", "必填，可选值：%s", strings.Join(Families, "、"))
-	}
-	if err := p.err(); err != nil {
-		return nil, err
-	}
-	return f, nil
-}
-
-// factParser collects field errors.
+// factParser fills one Facts and collects the errors; the three doors
+// share it, so a fact is checked in one place.
 type factParser struct {
+	f    *Facts
 	errs []error
+	seen [numFields]bool
 }
 
-func (p *factParser) fail(field, format string, args ...any) {
-	p.errs = append(p.errs, fieldErr(field, format, args...))
+func (p *factParser) fail(field string, msg ...string) {
+	p.errs = append(p.errs, fieldErr(field, msg...))
 }
 
-func (p *factParser) failed(field string) bool {
-	for _, e := range p.errs {
-		if e.(*FieldError).Field == field {
-			return true
+// finish reports the required facts not given and returns the Facts or
+// the joined errors.
+func (p *factParser) finish() (*Facts, error) {
+	for i := range fields {
+		if fields[i].Required && !p.seen[i] {
+			p.fail(fields[i].Name, "必填，可选值：", choiceList(fields[i].Choices))
 		}
 	}
-	return false
+	if len(p.errs) > 0 {
+		return nil, errors.Join(p.errs...)
+	}
+	return p.f, nil
 }
 
-func (p *factParser) err() error { return errors.Join(p.errs...) }
-
-func (p *factParser) str(path string, v any) (string, bool) {
-	s, ok := v.(string)
-	if !ok {
-		p.fail(path, "应为字符串（得到 %s）", jsonType(v))
+// mark records that fact id was given; a second value is an error.
+func (p *factParser) mark(id fieldID) bool {
+	if p.seen[id] {
+		p.fail(fields[id].Name, "重复给出")
+		return false
 	}
-	return s, ok
+	p.seen[id] = true
+	return true
 }
 
-func (p *factParser) enum(path string, v any, allowed []string) string {
-	s, ok := p.str(path, v)
-	if !ok {
-		return ""
+// setScalar stores one scalar fact. A null leaves the fact out.
+func setScalar[T text](p *factParser, id fieldID, v raw[T]) {
+	if v.kind == rawNull {
+		return
 	}
-	for _, a := range allowed {
-		if s == a {
-			return s
+	name := fields[id].Name
+	f := p.f
+	switch id {
+	case fDate:
+		if s, ok := wantString(p, name, v); ok {
+			if !validDate(s) {
+				p.fail(name, quote(s), " 不是日期，应写成 YYYY-MM-DD")
+				return
+			}
+			f.Date = string(s)
+		}
+	case fHukou:
+		if n, ok := enumValue(p, name, v, hukouChoices[:]); ok {
+			f.Hukou = Hukou(n)
+		}
+	case fFamily:
+		if n, ok := enumValue(p, name, v, familyChoices[:]); ok {
+			f.Family = Family(n)
+		}
+	case fMembers:
+		f.Members, _ = intValue(p, name, v, 1, maxMembers)
+	case fComplication:
+		f.ComplicationLevel, _ = intValue(p, name, v, 0, maxLevel)
+	case fDibaoStandard:
+		f.DibaoStandard = amountValue(p, id, v)
+	case fMedical:
+		f.MedicalOutOfPocket = amountValue(p, id, v)
+	case fHousing:
+		f.HousingAreaPerCapita = amountValue(p, id, v)
+	case fAidStandard:
+		f.AidStandard = amountValue(p, id, v)
+	default:
+		b, ok := boolValue(p, name, v)
+		if ok {
+			*boolField(f, id) = b
 		}
 	}
-	p.fail(path, "%q 不是可选值之一：%s", clip(s), strings.Join(allowed, "、"))
-	return ""
 }
 
-func (p *factParser) date(path string, v any) string {
-	s, ok := p.str(path, v)
-	if !ok {
-		return ""
+// boolField returns the yes/no fact id of f.
+func boolField(f *Facts, id fieldID) *bool {
+	switch id {
+	case fDibao:
+		return &f.Dibao
+	case fPoor:
+		return &f.Poor
+	case fIntegrity:
+		return &f.Integrity
+	case fCanDevelop:
+		return &f.CanDevelopProject
+	case fDisabled:
+		return &f.DisabledParent
+	case fMinority:
+		return &f.EthnicMinority
+	case fWubao:
+		return &f.Wubao
+	case fMiddleLow:
+		return &f.MiddleLowIncome
 	}
-	if !validDate(s) {
-		p.fail(path, "%q 不是日期，应写成 YYYY-MM-DD", clip(s))
-		return ""
-	}
-	return s
+	panic("calc: fact " + fields[id].Name + " is not yes/no")
 }
 
-func (p *factParser) boolean(path string, v any) bool {
-	b, ok := v.(bool)
-	if !ok {
-		p.fail(path, "应为 true 或 false（得到 %s）", jsonType(v))
+// wantString returns a string value (or a cell's text).
+func wantString[T text](p *factParser, path string, v raw[T]) (T, bool) {
+	if v.kind != rawString && v.kind != rawText {
+		p.fail(path, "应为字符串（得到", v.typeName(), "）")
+		return v.s, false
 	}
-	return b
+	return trimSpace(v.s), true
 }
 
-var intRE = regexp.MustCompile(`^-?[0-9]{1,9}$`)
-
-// integer reads a whole number written as a JSON number or a string.
-func (p *factParser) integer(path string, v any, lo, hi int) int {
-	s, ok := numberText(v)
+// enumValue returns the index of the choice v names. A text cell may also
+// give the Chinese label.
+func enumValue[T text](p *factParser, path string, v raw[T], choices []Choice) (int, bool) {
+	s, ok := wantString(p, path, v)
 	if !ok {
-		p.fail(path, "应为整数（得到 %s）", jsonType(v))
-		return 0
+		return 0, false
 	}
-	if !intRE.MatchString(s) {
-		p.fail(path, "%q 不是整数", clip(s))
-		return 0
+	for i := 1; i < len(choices); i++ {
+		if string(s) == choices[i].Name || v.kind == rawText && string(s) == choices[i].Label {
+			return i, true
+		}
+	}
+	p.fail(path, quote(s), " 不是可选值之一：", choiceList(choices[1:]))
+	return 0, false
+}
+
+// boolValue reads yes/no: JSON and TOML true/false; a cell's
+// true/false, 1/0, yes/no, y/n, 是/否.
+func boolValue[T text](p *factParser, path string, v raw[T]) (bool, bool) {
+	switch v.kind {
+	case rawBool:
+		return v.b, true
+	case rawText:
+		switch strings.ToLower(string(trimSpace(v.s))) {
+		case "true", "1", "yes", "y", "是":
+			return true, true
+		case "false", "0", "no", "n", "否":
+			return false, true
+		}
+		p.fail(path, quote(v.s), " 应为 true/false、1/0、yes/no 或 是/否")
+		return false, false
+	}
+	p.fail(path, "应为 true 或 false（得到", v.typeName(), "）")
+	return false, false
+}
+
+// intValue reads a whole number written as a number or as text.
+func intValue[T text](p *factParser, path string, v raw[T], lo, hi int) (int, bool) {
+	if v.kind != rawNumber && v.kind != rawString && v.kind != rawText {
+		p.fail(path, "应为整数（得到", v.typeName(), "）")
+		return 0, false
+	}
+	s := trimSpace(v.s)
+	n, ok := parseInt(s)
+	if !ok {
+		p.fail(path, quote(s), " 不是整数")
+		return 0, false
+	}
+	if n < lo || n > hi {
+		p.fail(path, "应在 ", strconv.Itoa(lo), " 到 ", strconv.Itoa(hi), " 之间（得到 ", strconv.Itoa(n), "）")
+		return 0, false
+	}
+	return n, true
+}
+
+// amountValue reads a non-negative figure with at most two decimals,
+// written as a number or as text, within the fact's limits.
+func amountValue[T text](p *factParser, id fieldID, v raw[T]) Amount {
+	name := fields[id].Name
+	if v.kind != rawNumber && v.kind != rawString && v.kind != rawText {
+		p.fail(name, "应为数字，可写成字符串，如 \"5000\"（得到", v.typeName(), "）")
+		return Amount{}
+	}
+	s := trimSpace(v.s)
+	h, problem := parseHundredths(s)
+	if problem == "" && id == fDibaoStandard && h == 0 {
+		problem = "应大于 0"
+	}
+	if problem != "" {
+		p.fail(name, quote(s), " ", problem)
+		return Amount{}
+	}
+	return Amount{h, true}
+}
+
+// parseInt reads an optionally negative whole number of at most nine
+// digits.
+func parseInt[T text](s T) (int, bool) {
+	neg := len(s) > 0 && s[0] == '-'
+	digits := s
+	if neg {
+		digits = s[1:]
+	}
+	if len(digits) == 0 || len(digits) > 9 {
+		return 0, false
 	}
 	n := 0
-	neg := s[0] == '-'
-	for _, c := range strings.TrimPrefix(s, "-") {
+	for i := 0; i < len(digits); i++ {
+		c := digits[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
 		n = n*10 + int(c-'0')
 	}
 	if neg {
 		n = -n
 	}
-	if n < lo || n > hi {
-		p.fail(path, "应在 %d 到 %d 之间（得到 %d）", lo, hi, n)
-		return 0
-	}
-	return n
+	return n, true
 }
 
-var decRE = regexp.MustCompile(`^-?[0-9]+(\.[0-9]+)?$`)
-
-// decimalPtr reads a non-negative decimal written as a JSON number or a
-// string, from its text.
-func (p *factParser) decimalPtr(path string, v any) *decimal.Decimal {
-	s, ok := numberText(v)
-	if !ok {
-		p.fail(path, "应为数字，可写成字符串，如 \"5000\"（得到 %s）", jsonType(v))
-		return nil
-	}
-	if len(s) > maxDecLen || !decRE.MatchString(s) {
-		p.fail(path, "%q 不是普通小数（如 \"5000\" 或 \"4999.99\"）", clip(s))
-		return nil
-	}
-	if s[0] == '-' {
-		p.fail(path, "不能为负数（得到 %s）", s)
-		return nil
-	}
-	d, err := decimal.NewFromString(s)
-	if err != nil { // unreachable after the pattern check
-		p.fail(path, "%q 不是普通小数", clip(s))
-		return nil
-	}
-	return &d
-}
-
-// AdmittedMark follows a stage in the short form of children to mark a
-// child admitted to college: "primary;senior+admitted".
-const AdmittedMark = "+admitted"
-
-// children reads the list of children, or its short form: stages
-// separated by ";", each optionally followed by AdmittedMark.
-func (p *factParser) children(path string, v any) []Child {
-	if s, ok := v.(string); ok {
-		v = shortChildren(s)
-	}
-	list, ok := v.([]any)
-	if !ok {
-		p.fail(path, "应为列表，如 [{\"stage\": \"primary\"}]，或简写 \"primary;senior+admitted\"（得到 %s）", jsonType(v))
-		return nil
-	}
-	if len(list) > maxChildren {
-		p.fail(path, "最多 %d 个子女（得到 %d 个）", maxChildren, len(list))
-		return nil
-	}
-	out := make([]Child, len(list))
-	for i, e := range list {
-		cp := fmt.Sprintf("%s[%d]", path, i)
-		obj, ok := e.(map[string]any)
-		if !ok {
-			p.fail(cp, "应为对象，如 {\"stage\": \"primary\", \"admitted_to_college\": false}（得到 %s）", jsonType(e))
-			continue
+// parseHundredths reads "2500", "2500.5" or "0.01" exactly, in
+// hundredths. It returns a Chinese description of the problem when s is
+// not such a figure.
+func parseHundredths[T text](s T) (int64, string) {
+	if len(s) > 0 && s[0] == '-' {
+		if _, bad := parseHundredths(s[1:]); bad == "" {
+			return 0, "不能为负数"
 		}
-		keys := make([]string, 0, len(obj))
-		for k := range obj {
-			keys = append(keys, k)
+		return 0, "不是数字（应写成 \"5000\" 或 \"4999.99\" 这样的数）"
+	}
+	var whole, frac int64
+	i, digits := 0, 0
+	for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+		if whole > 0 || s[i] != '0' {
+			digits++
 		}
-		sort.Strings(keys)
-		for _, k := range keys {
-			val := obj[k]
-			switch k {
-			case "stage":
-				if val != nil {
-					out[i].Stage = p.enum(cp+".stage", val, Stages)
-				}
-			case "admitted_to_college":
-				if val != nil {
-					out[i].AdmittedToCollege = p.boolean(cp+"."+k, val)
-				}
-			default:
-				p.fail(cp+"."+k, "未知字段（可用字段：stage、admitted_to_college）")
+		if digits <= 8 {
+			whole = whole*10 + int64(s[i]-'0')
+		}
+	}
+	if i == 0 {
+		return 0, "不是数字（应写成 \"5000\" 或 \"4999.99\" 这样的数）"
+	}
+	places := 0
+	if i < len(s) && s[i] == '.' {
+		i++
+		start := i
+		for ; i < len(s) && s[i] >= '0' && s[i] <= '9'; i++ {
+			if places++; places <= 2 {
+				frac = frac*10 + int64(s[i]-'0')
+			} else if s[i] != '0' {
+				return 0, "最多两位小数（金额写到分，面积写到0.01平方米）"
 			}
 		}
-		if v, ok := obj["stage"]; (!ok || v == nil) && !p.failed(cp+".stage") {
-			p.fail(cp+".stage", "必填，可选值：%s", strings.Join(Stages, "、"))
+		if i == start {
+			return 0, "不是数字（应写成 \"5000\" 或 \"4999.99\" 这样的数）"
 		}
 	}
-	return out
-}
-
-// shortChildren expands "primary;senior+admitted" into the list form.
-func shortChildren(s string) []any {
-	out := []any{}
-	for _, tok := range strings.Split(s, ";") {
-		tok = strings.TrimSpace(tok)
-		if tok == "" {
-			continue
-		}
-		stage, adm := strings.CutSuffix(tok, AdmittedMark)
-		out = append(out, map[string]any{"stage": strings.TrimSpace(stage), "admitted_to_college": adm})
+	if i != len(s) {
+		return 0, "不是数字（应写成 \"5000\" 或 \"4999.99\" 这样的数）"
 	}
-	return out
-}
-
-// numberText returns the text of a JSON number or string.
-func numberText(v any) (string, bool) {
-	switch x := v.(type) {
-	case json.Number:
-		return string(x), true
-	case string:
-		return strings.TrimSpace(x), true
+	if digits > 8 {
+		return 0, "太大，应不超过 99999999.99"
 	}
-	return "", false
+	for ; places < 2; places++ {
+		frac *= 10
+	}
+	return whole*100 + frac, ""
 }
 
-func jsonType(v any) string {
-	switch v.(type) {
-	case string:
+// typeName names the JSON type of a value, for messages.
+func (v raw[T]) typeName() string {
+	switch v.kind {
+	case rawString:
 		return "字符串"
-	case json.Number:
+	case rawNumber:
 		return "数字"
-	case bool:
+	case rawBool:
 		return "true/false"
-	case []any:
-		return "列表"
-	case map[string]any:
-		return "对象"
-	case nil:
+	case rawNull:
 		return "null"
 	}
-	return fmt.Sprintf("%T", v)
+	return v.what
 }
+
+// choiceList lists choices for a message: "rural（农村户口）、urban（城镇户口）".
+func choiceList(cs []Choice) string {
+	var b strings.Builder
+	for i, c := range cs {
+		if i > 0 {
+			b.WriteString("、")
+		}
+		b.WriteString(c.Name)
+		if c.Label != "" {
+			b.WriteString("（" + c.Label + "）")
+		}
+	}
+	return b.String()
+}
+
+// quote quotes a value for a message, shortened when long.
+func quote[T text](s T) string { return strconv.Quote(clip(string(s))) }
 
 // clip shortens a long value for an error message.
 func clip(s string) string {
@@ -429,8 +408,43 @@ func clip(s string) string {
 	return s
 }
 
-// validDate reports whether s is a calendar date YYYY-MM-DD.
-func validDate(s string) bool {
-	_, err := time.Parse(time.DateOnly, s)
-	return err == nil && len(s) == 10
+// trimSpace removes ASCII white space around s.
+func trimSpace[T text](s T) T {
+	i, j := 0, len(s)
+	for i < j && isSpace(s[i]) {
+		i++
+	}
+	for j > i && isSpace(s[j-1]) {
+		j--
+	}
+	return s[i:j]
+}
+
+func isSpace(c byte) bool { return c == ' ' || c == '\t' || c == '\n' || c == '\r' }
+
+// validDate reports whether s is a calendar date YYYY-MM-DD (years 0001
+// to 9999).
+func validDate[T text](s T) bool {
+	if len(s) != 10 || s[4] != '-' || s[7] != '-' {
+		return false
+	}
+	num := func(a, b int) int {
+		n := 0
+		for i := a; i < b; i++ {
+			if s[i] < '0' || s[i] > '9' {
+				return -1
+			}
+			n = n*10 + int(s[i]-'0')
+		}
+		return n
+	}
+	y, m, d := num(0, 4), num(5, 7), num(8, 10)
+	if y < 1 || m < 1 || m > 12 || d < 1 {
+		return false
+	}
+	days := [...]int{31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}[m-1]
+	if m == 2 && (y%4 == 0 && y%100 != 0 || y%400 == 0) {
+		days = 29
+	}
+	return d <= days
 }

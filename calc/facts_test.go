@@ -33,6 +33,13 @@ func TestParseFactsErrors(t *testing.T) {
 		{`{"hukou":"rural","family":"none","medical_out_of_pocket":1e3}`, "medical_out_of_pocket"},
 		{`{"hukou":"rural","family":"none","medical_out_of_pocket":"abc"}`, "medical_out_of_pocket"},
 		{`{"hukou":"rural","family":"none","medical_out_of_pocket":"1234567890123456789012345"}`, "medical_out_of_pocket"},
+		{`{"hukou":"rural","family":"none","medical_out_of_pocket":"100000000"}`, "medical_out_of_pocket"},
+		{`{"hukou":"rural","family":"none","medical_out_of_pocket":"12.345"}`, "medical_out_of_pocket"},
+		{`{"hukou":"rural","family":"none","medical_out_of_pocket":"12."}`, "medical_out_of_pocket"},
+		{`{"hukou":"rural","family":"none","dibao_standard":"0"}`, "dibao_standard"},
+		{`{"hukou":"rural","family":"none","hukou":"urban"}`, "hukou"},
+		{`{"hukou":"rural","family":"none","children":[{"stage":"primary","stage":"junior"}]}`, "children[0].stage"},
+		{`{"hukou":"rural","family":"none","x":[[[[[[[[[[[1]]]]]]]]]]]}`, "$"},
 		{`{"hukou":"rural","family":"none","dibao_standard":[1]}`, "dibao_standard"},
 		{`{"hukou":"rural","family":"none","housing_area_per_capita":"-3"}`, "housing_area_per_capita"},
 		{`{"hukou":"rural","family":"none","dibao":"yes"}`, "dibao"},
@@ -49,6 +56,9 @@ func TestParseFactsErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		_, err := ParseFacts([]byte(tt.in))
+		if err == nil && tt.fields == "" {
+			continue
+		}
 		if err == nil {
 			t.Errorf("ParseFacts(%s): no error", tt.in)
 			continue
@@ -62,21 +72,29 @@ func TestParseFactsErrors(t *testing.T) {
 // TestParseFactsValues: values are read exactly, numbers or strings alike.
 func TestParseFactsValues(t *testing.T) {
 	f, err := ParseFacts([]byte(`{"date":"2020-02-29","hukou":"rural","family":"two_daughters","members":"4",
-		"dibao":true,"dibao_standard":3456.785,"medical_out_of_pocket":"0.10","housing_area_per_capita":" 14.999 ",
+		"dibao":true,"dibao_standard":3456.78,"medical_out_of_pocket":"0.10","housing_area_per_capita":" 14.99 ",
 		"complication_level":4,"children":[{"stage":"college","admitted_to_college":true},{"stage":"none"}],
-		"poor":null,"wubao":false}`))
+		"poor":null,"wubao":false,"aid_standard":"99999999.99"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if f.Date != "2020-02-29" || f.Members != 4 || f.DibaoStandard.String() != "3456.785" ||
-		f.MedicalOutOfPocket.String() != "0.1" || f.HousingAreaPerCapita.String() != "14.999" ||
-		f.ComplicationLevel != 4 || len(f.Children) != 2 || !f.Children[0].AdmittedToCollege || f.Children[1].Stage != "none" || f.Poor {
+	if f.Date != "2020-02-29" || f.Hukou != Rural || f.Family != TwoDaughters || f.Members != 4 ||
+		f.DibaoStandard.String() != "3456.78" || f.MedicalOutOfPocket.String() != "0.1" ||
+		f.HousingAreaPerCapita.Hundredths() != 1499 || f.AidStandard.Hundredths() != 9999999999 ||
+		f.ComplicationLevel != 4 || len(f.Children) != 2 || !f.Children[0].AdmittedToCollege ||
+		f.Children[0].Stage != College || f.Children[1].Stage != NoSchool || f.Poor || !f.Dibao {
 		t.Errorf("facts = %+v", f)
 	}
-	// Digits beyond float64 precision survive.
-	f, err = ParseFacts([]byte(`{"hukou":"rural","family":"none","medical_out_of_pocket":12345678901234567.89}`))
-	if err != nil || f.MedicalOutOfPocket.String() != "12345678901234567.89" {
-		t.Errorf("exact decimal: %v %v", f.MedicalOutOfPocket, err)
+	if f.Poor || f.Wubao || f.Integrity {
+		t.Errorf("yes/no facts left out or null must be no: %+v", f)
+	}
+	if f, err = ParseFacts([]byte(`{"hukou":"urban","family":"none"}`)); err != nil || f.Members != 0 ||
+		f.DibaoStandard.Given() || f.MedicalOutOfPocket.Given() || f.HousingAreaPerCapita.Given() {
+		t.Errorf("facts left out must stay not given: %+v %v", f, err)
+	}
+	if f, err = ParseFacts([]byte(`{"hukou":"urban","family":"none","medical_out_of_pocket":0,"housing_area_per_capita":"0.00"}`)); err != nil ||
+		!f.MedicalOutOfPocket.Given() || f.MedicalOutOfPocket.Hundredths() != 0 || !f.HousingAreaPerCapita.Given() {
+		t.Errorf("a zero given is given: %+v %v", f, err)
 	}
 }
 

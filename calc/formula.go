@@ -83,15 +83,15 @@ func (f formula) amount(h *hh) (decimal.Decimal, string, error) {
 	case dibaoShare:
 		var errs []error
 		if h.f.Members == 0 {
-			errs = append(errs, fieldErr("members", "%s：家庭人口数", needFor(s)))
+			errs = append(errs, fieldErr("members", needFor(s), "：家庭人口数"))
 		}
-		if h.f.DibaoStandard == nil || !h.f.DibaoStandard.IsPositive() {
-			errs = append(errs, fieldErr("dibao_standard", "%s：当地农村低保保障标准（元/人·年），应大于 0", needFor(s)))
+		if !h.f.DibaoStandard.Given() {
+			errs = append(errs, fieldErr("dibao_standard", needFor(s), "：当地农村低保保障标准（元/人·年），应大于 0"))
 		}
 		if len(errs) > 0 {
 			return decimal.Zero, "", errors.Join(errs...)
 		}
-		std, n := *h.f.DibaoStandard, decimal.NewFromInt(int64(h.f.Members))
+		std, n := h.f.DibaoStandard.Decimal(), decimal.NewFromInt(int64(h.f.Members))
 		a := fen(std.Mul(v).Mul(n))
 		if h.brief {
 			return a, "", nil
@@ -99,7 +99,7 @@ func (f formula) amount(h *hh) (decimal.Decimal, string, error) {
 		return a, fmt.Sprintf("当地农村低保保障标准%s元 × %s × %d人 = %s元%s",
 			num(std), pct(v), h.f.Members, money(a), atLeast(s)), nil
 	case excess:
-		t, m := threshold(s), h.f.MedicalOutOfPocket
+		t, m := threshold(s), h.f.MedicalOutOfPocket.Decimal()
 		a := fen(m.Sub(t).Mul(v))
 		if h.brief {
 			return a, "", nil

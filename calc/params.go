@@ -83,7 +83,7 @@ func ParseParams(data []byte) (*Params, error) {
 	dec.DisallowUnknownFields()
 	var p Params
 	if err := dec.Decode(&p); err != nil {
-		return nil, fieldErr("params", "invalid JSON: %v", err)
+		return nil, fieldErrf("params", "invalid JSON: %v", err)
 	}
 	if dec.More() {
 		return nil, fieldErr("params", "trailing data after the JSON object")
@@ -110,7 +110,7 @@ func BenefitIDs() []string {
 func (p *Params) Validate() error {
 	var errs []error
 	bad := func(field, format string, args ...any) {
-		errs = append(errs, fieldErr(field, format, args...))
+		errs = append(errs, fieldErrf(field, format, args...))
 	}
 	if !validDate(p.Effective) {
 		bad("effective", "%q is not a date YYYY-MM-DD", p.Effective)
@@ -164,10 +164,10 @@ func (a *Adjustment) validate() []error {
 	for i, e := range a.Expenditure {
 		k := fmt.Sprintf("adjustment.expenditure[%d]", i)
 		if i > 0 && e.Year <= a.Expenditure[i-1].Year {
-			errs = append(errs, fieldErr(k+".year", "years must increase (%d after %d)", e.Year, a.Expenditure[i-1].Year))
+			errs = append(errs, fieldErrf(k+".year", "years must increase (%d after %d)", e.Year, a.Expenditure[i-1].Year))
 		}
 		if e.Year < 1000 || e.Year > 9998 {
-			errs = append(errs, fieldErr(k+".year", "%d is not a plausible year", e.Year))
+			errs = append(errs, fieldErrf(k+".year", "%d is not a plausible year", e.Year))
 		}
 		if !e.Yuan.IsPositive() {
 			errs = append(errs, fieldErr(k+".yuan", "must be positive"))
@@ -175,7 +175,7 @@ func (a *Adjustment) validate() []error {
 		hasBase = hasBase || e.Year == a.BaseYear
 	}
 	if !hasBase {
-		errs = append(errs, fieldErr("adjustment.expenditure", "no row for the base year %d", a.BaseYear))
+		errs = append(errs, fieldErrf("adjustment.expenditure", "no row for the base year %d", a.BaseYear))
 	}
 	return errs
 }

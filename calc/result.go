@@ -10,9 +10,11 @@ import (
 type Result struct {
 	Date         string        `json:"date"`             // the evaluation date used
 	Notice       string        `json:"notice,omitempty"` // why nothing is granted, before the plan's effective date
+	Complete     bool          `json:"complete"`         // false when Pending is not empty: the totals are then a minimum
 	Entitlements []Entitlement `json:"entitlements"`     // in clause order
-	Totals       Totals        `json:"totals"`           // cash amounts summed per period
-	NotGranted   []NotGranted  `json:"not_granted"`      // cash benefits missed, and why
+	Pending      []Pending     `json:"pending"`          // benefits that need a fact the household left out
+	Totals       Totals        `json:"totals"`           // cash amounts known, summed per period
+	NotGranted   []NotGranted  `json:"not_granted"`      // benefits one change of circumstances could grant, and what it is
 }
 
 // Entitlement is one benefit granted to the household (or to one child).
@@ -43,6 +45,19 @@ type Totals struct {
 	once, month, year decimal.Decimal
 }
 
+// Pending is a benefit the household may get but whose conditions or
+// amount depend on facts it left out: Needs names them (fact names), and
+// Explanation gives the formula in words and figures and what to find
+// out, citing the clause.
+type Pending struct {
+	Clause      string   `json:"clause"`
+	Department  string   `json:"department"`
+	Title       string   `json:"title"`
+	Benefit     string   `json:"benefit"`
+	Needs       []string `json:"needs"`
+	Explanation string   `json:"explanation"`
+}
+
 // NotGranted is a cash benefit the household does not get, with the
 // conditions it does not meet (joined by "；").
 type NotGranted struct {
@@ -54,7 +69,8 @@ type NotGranted struct {
 }
 
 func newResult(date string) *Result {
-	return &Result{Date: date, Entitlements: make([]Entitlement, 0, 16), NotGranted: make([]NotGranted, 0, 8)}
+	return &Result{Date: date, Complete: true, Entitlements: make([]Entitlement, 0, 16), Pending: []Pending{},
+		NotGranted: make([]NotGranted, 0, 8)}
 }
 
 // grant records the benefit of rule r (of clause c), whose conditions cs all hold,

@@ -110,7 +110,7 @@ func (h *hh) apply(res *Result, r *rule) (int, *NotGranted, error) {
 		return 0, nil, fieldErr("benefits."+r.id, "missing from the parameters")
 	}
 	if bad := r.how.missing(s, r.uses); len(bad) > 0 {
-		return 0, nil, fieldErr("benefits."+r.id+"."+bad[0][0], "%s", bad[0][1])
+		return 0, nil, fieldErr("benefits."+r.id+"."+bad[0][0], bad[0][1])
 	}
 	c := h.p.Clauses[s.Clause]
 	if c == nil {
@@ -194,4 +194,8 @@ func mets(cs []cond) string {
 		}
 	}
 	return strings.Join(out, "，")
+}
+
+func fieldErrf(field, format string, args ...any) *FieldError {
+	return &FieldError{Field: field, Msg: fmt.Sprintf(format, args...)}
 }

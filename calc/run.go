@@ -26,7 +26,7 @@ func Run(facts []byte, p *Params, today string) ([]byte, error) {
 	}
 	if f.Date == "" {
 		if !validDate(today) {
-			return nil, fieldErr("today", "%q 不是日期 YYYY-MM-DD", clip(today))
+			return nil, fieldErrf("today", "%q 不是日期 YYYY-MM-DD", clip(today))
 		}
 		f.Date = today
 	}
@@ -53,7 +53,7 @@ func evaluateWith(f *Facts, p *Params, brief bool, cache *valueCache) (*Result, 
 	case f == nil:
 		return nil, fieldErr("$", "缺少家庭情况")
 	case !validDate(f.Date):
-		return nil, fieldErr("date", "%q 不是日期 YYYY-MM-DD", clip(f.Date))
+		return nil, fieldErrf("date", "%q 不是日期 YYYY-MM-DD", clip(f.Date))
 	}
 	r, err := evaluate(f, p, brief, cache)
 	if err != nil {
@@ -61,4 +61,11 @@ func evaluateWith(f *Facts, p *Params, brief bool, cache *valueCache) (*Result, 
 	}
 	r.Totals.finish()
 	return r, nil
+}
+
+// EvaluateBrief is Evaluate for registers (CSV, spreadsheets): the result
+// carries the amounts, totals, benefit ids, pending benefits' ids and
+// needs, but no explanations and no not_granted conditions.
+func EvaluateBrief(f *Facts, p *Params) (*Result, error) {
+	return evaluateWith(f, p, true, nil)
 }

@@ -72,7 +72,7 @@ func TestRunErrors(t *testing.T) {
 	if _, err := Evaluate(nil, p); err == nil {
 		t.Error("Evaluate(nil) succeeded")
 	}
-	if _, err := Evaluate(&Facts{Hukou: "rural", Family: "none"}, p); err == nil {
+	if _, err := Evaluate(&Facts{Hukou: Rural, Family: NotPlanned}, p); err == nil {
 		t.Error("Evaluate without a date succeeded")
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"path/filepath"
 	"time"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 func init() {
@@ -24,7 +24,7 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	start := time.Now()
-	res, err := site.Build(d.options(*drafts))
+	res, err := build.Build(d.options(*drafts))
 	if err != nil {
 		return reportBuildError(stderr, err)
 	}
@@ -35,8 +35,8 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 }
 
 // options turns the directory flags into build options.
-func (d *dirs) options(drafts bool) site.Options {
-	return site.Options{
+func (d *dirs) options(drafts bool) build.Options {
+	return build.Options{
 		Content: os.DirFS(d.content), ContentName: filepath.ToSlash(filepath.Clean(d.content)),
 		Templates: os.DirFS(d.templates), TemplatesName: filepath.ToSlash(filepath.Clean(d.templates)),
 		Out: d.out, Today: today(), Drafts: drafts,
@@ -50,7 +50,7 @@ func today() time.Time {
 }
 
 // summary is build's one-line report.
-func summary(s site.Stats, took time.Duration) string {
+func summary(s build.Stats, took time.Duration) string {
 	return fmt.Sprintf("built %d files: %d added, %d changed, %d removed in %s",
 		s.Written, s.Added, s.Changed, s.Removed, took.Round(time.Millisecond))
 }

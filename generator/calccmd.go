@@ -1,11 +1,11 @@
 package main
 
 import (
-	"bytes"
-	"encoding/json"
 	"errors"
+	"flag"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
@@ -13,95 +13,272 @@ import (
 	"time"
 
 	"gyportal/calc"
+	"gyportal/calc/batch"
+	"gyportal/calc/batch/sheet"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 )
 
 func init() {
-	register(&command{name: "calc", summary: "run the calculator on households (JSON or --csv)", run: runCalc})
+	register(&command{name: "calc", summary: "计算家庭待遇（JSON、CSV 或 .xlsx 登记表）", run: runCalc})
 	checkCases = runCases
 }
 
-// calcUsage documents the calc command, including the CSV columns.
-const calcUsage = `usage: generator calc [--content DIR] [--date YYYY-MM-DD] [--csv] [FILE|-]
+// calcOptions are the calc command's flags and argument.
+type calcOptions struct {
+	content, date, out, file string
+	csv, pretty              bool
+	today                    string // the date used for households without one
+}
 
-Reads households from FILE (or standard input) and writes the calculator's
-answers to standard output. --date is the evaluation date for households
-that give none (default: today).
+// sheet reports whether the input is a register (CSV or .xlsx).
+func (o *calcOptions) sheet() bool { return o.csv || sheet.IsXLSX(o.file) }
 
-JSON: one object in, one answer out (exactly what the browser computes);
-an array in, an array of answers out, in order.
-
-CSV (--csv): the first row names the columns; each later row is one
-household. Columns are the JSON field names (any subset, any order):
-  date hukou family members dibao dibao_standard poor integrity
-  can_develop_project complication_level disabled_parent ethnic_minority
-  wubao children medical_out_of_pocket housing_area_per_capita
-  middle_low_income
-plus an optional "id" column copied to the output. An empty cell leaves
-the field out. Yes/no columns take true/false, 1/0, yes/no or 是/否.
-children lists one stage per child separated by ";", with "+admitted" for
-a child admitted to college: "primary;senior+admitted".
-The output has one row per household:
-  line,id,date,once,month,year,clauses,benefits,services
-(clauses: the clauses granting cash; benefits: the cash benefit ids, one
-per grant; services: the service benefit ids), then a row "total" with the
-sums of once, month and year.
-
-Exit status: 0 success; 1 bad input or content (messages on standard error
-name the household's index or CSV line and the field); 2 usage errors.
-`
+// name is how messages name the input.
+func (o *calcOptions) name() string {
+	if o.file == "" || o.file == "-" {
+		return "stdin"
+	}
+	return o.file
+}
 
 func runCalc(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("calc", stderr)
-	fs.Usage = func() { io.WriteString(stderr, calcUsage) }
-	content := fs.String("content", "content", "content directory")
-	date := fs.String("date", "", "evaluation date YYYY-MM-DD for households without one (default today)")
-	csvMode := fs.Bool("csv", false, "read and write CSV, one household per row")
-	if err := fs.Parse(args); err != nil {
-		return exitUsage
+	o, code := parseCalc(args, stdout, stderr)
+	if o == nil {
+		return code
 	}
-	if fs.NArg() > 1 {
-		fmt.Fprintln(stderr, "generator calc: at most one input file")
-		return exitUsage
-	}
-	today := time.Now().Format(time.DateOnly)
-	if *date != "" {
-		if _, err := time.Parse(time.DateOnly, *date); err != nil {
-			fmt.Fprintf(stderr, "generator calc: --date %q is not a date YYYY-MM-DD\n", *date)
-			return exitUsage
-		}
-		today = *date
-	}
-	name, in := "stdin", stdin
-	if f := fs.Arg(0); f != "" && f != "-" {
-		file, err := os.Open(f)
-		if err != nil {
-			fmt.Fprintln(stderr, err)
-			return exitContent
-		}
-		defer file.Close()
-		name, in = f, file
-	}
-	cp, code := loadParams(*content, stderr)
+	cp, code := loadParams(o.content, stderr)
 	if cp == nil {
 		return code
 	}
-	var out bytes.Buffer
-	var errs []string
-	if *csvMode {
-		errs = calcCSV(name, in, &out, cp, today)
-	} else {
-		errs = calcJSON(name, in, &out, cp, today)
+	if o.sheet() {
+		return calcSheet(o, cp, stdin, stdout, stderr)
 	}
-	if len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
+	return calcJSON(o, cp, stdin, stdout, stderr)
+}
+
+// parseCalc reads the flags; on a usage error (or --help) it returns nil
+// and the exit code.
+func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
+	o := &calcOptions{}
+	fs := flag.NewFlagSet("generator calc", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.StringVar(&o.content, "content", "content", "")
+	fs.StringVar(&o.date, "date", "", "")
+	fs.StringVar(&o.out, "out", "", "")
+	fs.BoolVar(&o.csv, "csv", false, "")
+	fs.BoolVar(&o.pretty, "pretty", false, "")
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			io.WriteString(stdout, calcUsage())
+			return nil, exitOK
 		}
+		return nil, calcUsageErr(stderr, flagErrText(err))
+	}
+	if fs.NArg() > 1 {
+		return nil, calcUsageErr(stderr, "最多一个输入文件")
+	}
+	o.file = fs.Arg(0)
+	o.today = model.Today(time.Now()).Format(time.DateOnly)
+	if o.date != "" {
+		if d, err := time.Parse(time.DateOnly, o.date); err != nil || d.Format(time.DateOnly) != o.date {
+			return nil, calcUsageErr(stderr, fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
+		}
+		o.today = o.date
+	}
+	if msg := o.check(); msg != "" {
+		return nil, calcUsageErr(stderr, msg)
+	}
+	return o, exitOK
+}
+
+// check returns what is wrong with a combination of flags, or "".
+func (o *calcOptions) check() string {
+	ext := strings.ToLower(filepath.Ext(o.out))
+	switch {
+	case o.sheet() && o.pretty:
+		return "--pretty 只用于 JSON 的答案（登记表的答案是 CSV 或 .xlsx）"
+	case !o.sheet() && (ext == ".csv" || ext == ".xlsx"):
+		return "JSON 输入的答案是 JSON：--out 请用 .json 文件；登记表请加 --csv 或用 .xlsx 文件"
+	case o.out != "" && o.file != "" && o.file != "-" && sameFile(o.out, o.file):
+		return "--out 不能是输入文件本身（会覆盖登记表）"
+	}
+	return ""
+}
+
+// sameFile reports whether a and b name the same existing file.
+func sameFile(a, b string) bool {
+	fa, err1 := os.Stat(a)
+	fb, err2 := os.Stat(b)
+	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
+}
+
+// calcUsageErr prints a usage error and returns exitUsage.
+func calcUsageErr(stderr io.Writer, msg string) int {
+	fmt.Fprintf(stderr, "generator calc：%s（用法见 generator calc --help）\n", msg)
+	return exitUsage
+}
+
+// flagErrText is the flag package's error in Chinese.
+func flagErrText(err error) string {
+	msg := err.Error()
+	for _, t := range []struct{ prefix, zh string }{
+		{"flag provided but not defined: ", "未知选项 "},
+		{"flag needs an argument: ", "选项需要一个值："},
+		{"invalid boolean value ", "开关选项的值无效："},
+		{"invalid value ", "选项的值无效："},
+		{"bad flag syntax: ", "选项写法有误："},
+	} {
+		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
+			return t.zh + rest
+		}
+	}
+	return msg
+}
+
+// calcSheet answers a register (CSV or .xlsx) and returns the exit code.
+// With --out, the file is written only when the register's header could
+// be read; it then holds every row answered.
+func calcSheet(o *calcOptions, cp *calc.Params, stdin io.Reader, stdout, stderr io.Writer) int {
+	src, err := sheet.Open(o.file, stdin)
+	if err != nil {
+		fmt.Fprintf(stderr, "%s: %s\n", o.name(), fileErrText(err))
 		return exitContent
 	}
-	if _, err := stdout.Write(out.Bytes()); err != nil {
-		fmt.Fprintln(stderr, err)
+	defer src.Close()
+	var dst sheet.Writer = sheet.NewCSVWriter(stdout)
+	var file *sheet.Output
+	if o.out != "" {
+		if file, err = sheet.Create(o.out); err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", o.out, fileErrText(err))
+			return exitContent
+		}
+		dst = file
+	}
+	rep := newReporter(o.name(), stderr)
+	sum, err := batch.Sheet(src, dst, cp, rep.options(o.today))
+	if !sum.Started && file != nil {
+		file.Abort()
+	}
+	return rep.finish(sum, err, "行", "这些行不在答案中")
+}
+
+// calcJSON answers households written as JSON and returns the exit code.
+func calcJSON(o *calcOptions, cp *calc.Params, stdin io.Reader, stdout, stderr io.Writer) int {
+	in := stdin
+	if o.file != "" && o.file != "-" {
+		f, err := os.Open(o.file)
+		if err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", o.name(), fileErrText(err))
+			return exitContent
+		}
+		defer f.Close()
+		in = f
+	}
+	out := stdout
+	var file *sheet.File
+	if o.out != "" {
+		var err error
+		if file, err = sheet.CreateFile(o.out); err != nil {
+			fmt.Fprintf(stderr, "%s: %s\n", o.out, fileErrText(err))
+			return exitContent
+		}
+		out = file
+	}
+	rep := newReporter(o.name(), stderr)
+	sum, err := batch.JSON(in, out, cp, rep.options(o.today), o.pretty)
+	if file != nil {
+		if cerr := file.Commit(); cerr != nil && err == nil {
+			err = fmt.Errorf("%s: %s", o.out, fileErrText(cerr))
+		}
+	}
+	return rep.finish(sum, err, "户", "答案中以 null 占位")
+}
+
+// fileErrText explains an error opening or writing a file.
+func fileErrText(err error) string {
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return "文件或目录不存在"
+	case errors.Is(err, fs.ErrPermission):
+		return "没有权限"
+	}
+	return err.Error()
+}
+
+// maxReported is how many errors of households are printed; the rest
+// are counted.
+const maxReported = 200
+
+// reporter prints the errors of a run to stderr, under the input's name,
+// and a progress line when stderr is a terminal.
+type reporter struct {
+	name     string
+	w        io.Writer
+	progress *batch.Progress
+	reported int
+}
+
+func newReporter(name string, stderr io.Writer) *reporter {
+	r := &reporter{name: name, w: stderr}
+	if isTerminal(stderr) {
+		r.progress = &batch.Progress{W: stderr}
+	}
+	return r
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	if !ok {
+		return false
+	}
+	fi, err := f.Stat()
+	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// options are the run's options: its date, errors and progress.
+func (r *reporter) options(today string) batch.Options {
+	opt := batch.Options{Today: today, Report: r.report}
+	if r.progress != nil {
+		opt.Progress = r.progress.Update
+	}
+	return opt
+}
+
+// report prints one household's error, up to maxReported.
+func (r *reporter) report(err error) {
+	if r.reported++; r.reported <= maxReported {
+		r.line(err)
+	}
+}
+
+func (r *reporter) line(err error) {
+	if r.progress != nil {
+		r.progress.Clear()
+	}
+	fmt.Fprintf(r.w, "%s: %v\n", r.name, err)
+}
+
+// finish prints the error that ended the run, if any, and a count of the
+// households with errors (unit 行 or 户; left says what became of them);
+// it returns the exit code.
+func (r *reporter) finish(sum batch.Summary, err error, unit, left string) int {
+	if err != nil {
+		for _, e := range flatten(err) {
+			r.line(e)
+		}
+	}
+	if r.progress != nil {
+		r.progress.Clear()
+	}
+	if r.reported > maxReported {
+		fmt.Fprintf(r.w, "%s: ……另有 %d 条错误未列出\n", r.name, r.reported-maxReported)
+	}
+	if sum.Failed > 0 {
+		fmt.Fprintf(r.w, "%s: 共 %d %s有错误，%s；其余 %d %s已计算\n", r.name, sum.Failed, unit, left, sum.Answered, unit)
+	}
+	if err != nil || sum.Failed > 0 {
 		return exitContent
 	}
 	return exitOK
@@ -119,7 +296,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 	cp, err := validParams(plan.Visible(today(), false))
 	if err != nil {
 		for _, e := range flatten(err) {
-			fmt.Fprintf(stderr, "%s: calculator parameters: %v\n", dir, e)
+			fmt.Fprintf(stderr, "%s: 计算器参数：%v\n", dir, e)
 		}
 		return nil, exitContent
 	}
@@ -139,79 +316,6 @@ func validParams(plan *model.Plan) (*calc.Params, error) {
 	return cp, nil
 }
 
-// calcJSON answers one object, or an array of objects, and returns the
-// error messages (none when it wrote the answer to out).
-func calcJSON(name string, in io.Reader, out *bytes.Buffer, cp *calc.Params, today string) []string {
-	data, err := io.ReadAll(in)
-	if err != nil {
-		return []string{fmt.Sprintf("%s: %v", name, err)}
-	}
-	var errs []string
-	// report names each error's field, under the household's index in an array.
-	report := func(index string, err error) {
-		for _, e := range flatten(err) {
-			var fe *calc.FieldError
-			switch {
-			case index == "":
-				errs = append(errs, fmt.Sprintf("%s: %v", name, e))
-			case !errors.As(e, &fe):
-				errs = append(errs, fmt.Sprintf("%s: %s: %v", name, index, e))
-			case fe.Field == "$":
-				errs = append(errs, fmt.Sprintf("%s: %s: %s", name, index, fe.Msg))
-			default:
-				errs = append(errs, fmt.Sprintf("%s: %s.%s: %s", name, index, fe.Field, fe.Msg))
-			}
-		}
-	}
-	trimmed := bytes.TrimLeft(data, " \t\r\n")
-	if len(trimmed) == 0 || trimmed[0] != '[' {
-		ans, err := calc.Run(data, cp, today)
-		if err != nil {
-			report("", err)
-			return errs
-		}
-		out.Write(ans)
-		out.WriteByte('\n')
-		return nil
-	}
-	var list []json.RawMessage
-	if err := json.Unmarshal(data, &list); err != nil {
-		return []string{fmt.Sprintf("%s: $: 不是有效的 JSON 数组：%v", name, err)}
-	}
-	answers := make([]json.RawMessage, len(list))
-	for i, raw := range list {
-		ans, err := calc.Run(raw, cp, today)
-		if err != nil {
-			report(fmt.Sprintf("[%d]", i), err)
-			continue
-		}
-		answers[i] = ans
-	}
-	if len(errs) > 0 {
-		return errs
-	}
-	b, err := json.MarshalIndent(answers, "", "  ")
-	if err != nil {
-		return []string{fmt.Sprintf("%s: %v", name, err)}
-	}
-	out.Write(b)
-	out.WriteByte('\n')
-	return nil
-}
-
-// calcCSV answers a CSV register (see calcUsage).
-func calcCSV(name string, in io.Reader, out *bytes.Buffer, cp *calc.Params, today string) []string {
-	err := calc.RunCSV(in, out, cp, today)
-	if err == nil {
-		return nil
-	}
-	var errs []string
-	for _, e := range flatten(err) {
-		errs = append(errs, fmt.Sprintf("%s: %v", name, e))
-	}
-	return errs
-}
-
 // flatten returns the errors joined in err (errors.Join), one level deep.
 func flatten(err error) []error {
 	if j, ok := err.(interface{ Unwrap() []error }); ok {
@@ -222,13 +326,13 @@ func flatten(err error) []error {
 
 // runCases runs the content's calculator test cases (content/tests/*.toml)
 // and returns one error per failed expectation, positioned at the case:
-// content/tests/x.toml:12: case "name": expected once 50000.00, got 30000.00
+// content/tests/x.toml:12: case "name": once 应为 50000.00，实际为 30000.00
 func runCases(plan *model.Plan) []error {
 	cp, err := validParams(plan)
 	if err != nil {
 		var errs []error
 		for _, e := range flatten(err) {
-			errs = append(errs, fmt.Errorf("content: calculator parameters: %w", e))
+			errs = append(errs, fmt.Errorf("content: 计算器参数：%w", e))
 		}
 		return errs
 	}
@@ -245,12 +349,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...)))
 	}
-	data, err := factsJSON(c.Facts)
-	if err != nil {
-		fail("facts.%v", err)
-		return errs
-	}
-	facts, err := calc.ParseFacts(data)
+	facts, err := calc.ParseFactsTOML(c.Facts)
 	if err != nil {
 		for _, e := range flatten(err) {
 			fail("facts.%v", e)
@@ -261,7 +360,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 		facts.Date = c.Date
 	}
 	if facts.Date == "" {
-		facts.Date = time.Now().Format(time.DateOnly)
+		facts.Date = model.Today(time.Now()).Format(time.DateOnly)
 	}
 	res, err := calc.Evaluate(facts, cp)
 	if err != nil {
@@ -276,13 +375,13 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 	}{{"once", c.Expect.Once}, {"month", c.Expect.Month}, {"year", c.Expect.Year}} {
 		got := res.Totals.Sum(x.period)
 		if x.want.Set && !got.Equal(x.want.Decimal) {
-			fail("expected %s %s, got %s", x.period, x.want.StringFixed(2), got.StringFixed(2))
+			fail("%s 应为 %s，实际为 %s", x.period, x.want.StringFixed(2), got.StringFixed(2))
 		}
 	}
 	if c.Expect.Clauses != nil {
 		got := res.CashClauses()
 		if !sameSet(got, c.Expect.Clauses) {
-			fail("expected clauses [%s], got [%s]", strings.Join(c.Expect.Clauses, ", "), strings.Join(got, ", "))
+			fail("发放现金的条款应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Clauses, ", "), strings.Join(got, ", "))
 		}
 	}
 	return errs
@@ -293,61 +392,4 @@ func sameSet(a, b []string) bool {
 	slices.Sort(x)
 	slices.Sort(y)
 	return slices.Equal(slices.Compact(x), slices.Compact(y))
-}
-
-// factsJSON turns a case's TOML facts into the calculator's JSON. TOML
-// integers stay integers; a TOML float is refused, because money must be
-// written as a decimal string ("4999.99"); a TOML date becomes "YYYY-MM-DD".
-func factsJSON(m map[string]any) ([]byte, error) {
-	v, err := tomlToJSON("", m)
-	if err != nil {
-		return nil, err
-	}
-	return json.Marshal(v)
-}
-
-func tomlToJSON(path string, v any) (any, error) {
-	switch x := v.(type) {
-	case string, bool, int64:
-		return x, nil
-	case float64:
-		return nil, fmt.Errorf("%s: write decimals as strings, e.g. \"4999.99\" (a TOML float is not exact)", path)
-	case time.Time:
-		return x.Format(time.DateOnly), nil
-	case map[string]any:
-		out := make(map[string]any, len(x))
-		for k, e := range x {
-			p := k
-			if path != "" {
-				p = path + "." + k
-			}
-			c, err := tomlToJSON(p, e)
-			if err != nil {
-				return nil, err
-			}
-			out[k] = c
-		}
-		return out, nil
-	case []map[string]any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			c, err := tomlToJSON(fmt.Sprintf("%s[%d]", path, i), e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-		}
-		return out, nil
-	case []any:
-		out := make([]any, len(x))
-		for i, e := range x {
-			c, err := tomlToJSON(fmt.Sprintf("%s[%d]", path, i), e)
-			if err != nil {
-				return nil, err
-			}
-			out[i] = c
-		}
-		return out, nil
-	}
-	return nil, errors.New(path + ": unsupported TOML value")
 }

@@ -3,7 +3,7 @@
 // resident's path through the calculator form, and accessibility (axe-core)
 // and HTML validity (the Nu HTML Checker) of every page kind.
 //
-// The tests build the site into a temporary directory with site.Build,
+// The tests build the site into a temporary directory with build.Build,
 // serve it on 127.0.0.1 and start Chromium with a fresh profile. They skip
 // with a message when Chromium, Java or the npm tools are missing, unless
 // the environment variable CI is set, in which case they fail.
@@ -31,7 +31,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // Root returns the module root, found from the working directory upwards.
@@ -60,8 +60,8 @@ func Today() time.Time {
 
 // BuildSite builds the project's site (content/ and templates/ of root),
 // calculator included, into out.
-func BuildSite(root, out string) (*site.Result, error) {
-	return site.Build(site.Options{
+func BuildSite(root, out string) (*build.Result, error) {
+	return build.Build(build.Options{
 		Content: os.DirFS(filepath.Join(root, "content")), ContentName: "content",
 		Templates: os.DirFS(filepath.Join(root, "templates")), TemplatesName: "templates",
 		Out: out, Today: Today(),

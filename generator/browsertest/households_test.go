@@ -13,6 +13,7 @@ import (
 // the parameters set), dates around the effective date, and malformed
 // input, then random mixtures, all from a fixed seed.
 func households(p *calc.Params, n int) []string {
+	hukous, families, stages := names(calc.Hukous()), names(calc.Families()), names(calc.Stages())
 	var out []string
 	add := func(m map[string]any) {
 		data, err := json.Marshal(m)
@@ -24,8 +25,8 @@ func households(p *calc.Params, n int) []string {
 	// Every hukou × family, with and without each yes/no fact.
 	flags := []string{"dibao", "poor", "integrity", "can_develop_project", "disabled_parent",
 		"ethnic_minority", "wubao", "middle_low_income"}
-	for _, h := range calc.Hukous {
-		for _, f := range calc.Families {
+	for _, h := range hukous {
+		for _, f := range families {
 			add(map[string]any{"hukou": h, "family": f})
 			for _, fl := range flags {
 				add(map[string]any{"hukou": h, "family": f, fl: true, "members": 3, "dibao_standard": "2400"})
@@ -33,8 +34,8 @@ func households(p *calc.Params, n int) []string {
 		}
 	}
 	// Every stage, admitted or not, for each family.
-	for _, f := range calc.Families {
-		for _, s := range calc.Stages {
+	for _, f := range families {
+		for _, s := range stages {
 			for _, adm := range []bool{false, true} {
 				add(map[string]any{"hukou": "rural", "family": f, "dibao": adm, "poor": !adm, "disabled_parent": true,
 					"members": 2, "dibao_standard": "1", "children": []any{map[string]any{"stage": s, "admitted_to_college": adm}}})
@@ -82,7 +83,7 @@ func households(p *calc.Params, n int) []string {
 	r := rand.New(rand.NewPCG(89, 2013))
 	pick := func(xs []string) string { return xs[r.IntN(len(xs))] }
 	for len(out) < n {
-		m := map[string]any{"hukou": pick(calc.Hukous), "family": pick(calc.Families)}
+		m := map[string]any{"hukou": pick(hukous), "family": pick(families)}
 		for _, fl := range flags {
 			if r.IntN(3) == 0 {
 				m[fl] = true
@@ -105,12 +106,21 @@ func households(p *calc.Params, n int) []string {
 		}
 		var kids []any
 		for k := r.IntN(4); k > 0; k-- {
-			kids = append(kids, map[string]any{"stage": pick(calc.Stages), "admitted_to_college": r.IntN(4) == 0})
+			kids = append(kids, map[string]any{"stage": pick(stages), "admitted_to_college": r.IntN(4) == 0})
 		}
 		if kids != nil {
 			m["children"] = kids
 		}
 		add(m)
+	}
+	return out
+}
+
+// names returns the names of enumerated values.
+func names[T fmt.Stringer](vs []T) []string {
+	out := make([]string, len(vs))
+	for i, v := range vs {
+		out[i] = v.String()
 	}
 	return out
 }

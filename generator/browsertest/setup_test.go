@@ -11,7 +11,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // env is the built site, its server and the browser, shared by the tests
@@ -21,7 +21,7 @@ var env struct {
 	err     error
 	dir     string // the built site
 	url     string // its server, http://127.0.0.1:port
-	result  *site.Result
+	result  *build.Result
 	browser context.Context
 	stop    func()
 }

@@ -10,8 +10,8 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gyportal/calc"
+	"gyportal/generator/build/calcstep"
 	"gyportal/generator/params"
-	"gyportal/generator/site"
 )
 
 // shown reads the answer as the page shows it: every benefit's heading
@@ -163,7 +163,7 @@ type want struct {
 // expected works out natively what the page should show for a query.
 func expected(t *testing.T, query string) want {
 	t.Helper()
-	facts, err := site.FactsFromQuery(query)
+	facts, err := calcstep.FactsFromQuery(query)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -6,15 +6,23 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
 
-// Load reads and validates the content tree in fsys. name is the path
-// shown in error messages for the root of fsys (usually "content"). On
-// failure the error is an ErrorList holding every problem found.
+// Load reads and validates the content tree in fsys as of today in
+// Guiyang (see Today). name is the path shown in error messages for the
+// root of fsys (usually "content"). On failure the error is an ErrorList
+// holding every problem found.
 func Load(fsys fs.FS, name string) (*Plan, error) {
-	l := &loader{fsys: fsys, root: name, missing: map[string]bool{}}
+	return LoadOn(fsys, name, Today(time.Now()))
+}
+
+// LoadOn is Load on the day today (midnight UTC, as Today returns): the
+// dates staff say they checked something may not be after it.
+func LoadOn(fsys fs.FS, name string, today time.Time) (*Plan, error) {
+	l := &loader{fsys: fsys, root: name, today: today, missing: map[string]bool{}}
 	if info, err := fs.Stat(fsys, "."); err != nil || !info.IsDir() {
 		l.errs.Add(name, 0, "", "content directory not found")
 		return nil, l.errs.Err()
@@ -44,6 +52,7 @@ func Load(fsys fs.FS, name string) (*Plan, error) {
 	if err := l.errs.Err(); err != nil {
 		return nil, err
 	}
+	p.locs, p.root = l.locs, l.root
 	p.link()
 	return p, nil
 }
@@ -51,6 +60,7 @@ func Load(fsys fs.FS, name string) (*Plan, error) {
 type loader struct {
 	fsys    fs.FS
 	root    string
+	today   time.Time
 	errs    ErrorList
 	locs    map[string]*locator // file name -> locator
 	missing map[string]bool     // files that could not be read or parsed
@@ -110,8 +120,9 @@ func (l *loader) clauses() []*Clause {
 	}
 	var out []*Clause
 	for _, n := range names {
-		c := &Clause{File: n}
+		c := &Clause{File: l.display(n), rel: n}
 		if l.decode(n, c, true) {
+			c.loc = l.locs[n]
 			out = append(out, c)
 		}
 	}

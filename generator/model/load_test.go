@@ -22,6 +22,8 @@ preamble = "为深入贯彻落实"
 signed_date = "2013-06-09"
 printed_date = "2013-06-09"
 effective = "2013-06-09"
+status = "未核实"
+status_note = "本平台无法确认方案现在是否仍然执行。"
 `),
 		"departments.toml": f("[[department]]\nid = \"population\"\nname = \"人口计生部门\"\n"),
 		"groups.toml":      f("[[group]]\nid = \"bereaved\"\nname = \"失独家庭\"\n"),

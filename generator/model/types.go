@@ -15,6 +15,8 @@ type Plan struct {
 	dept   map[string]*Department
 	group  map[string]*Group
 	clause map[string]*Clause
+	locs   map[string]*locator // file (relative to the content root) -> key lines
+	root   string              // the content root's name in messages ("content")
 }
 
 // Site holds site-wide settings (content/site.toml).
@@ -40,7 +42,24 @@ type Document struct {
 	EffectiveNote string    `toml:"effective_note"`
 	Cited         []Cited   `toml:"cited"`
 	Sections      []Section `toml:"sections"`
+
+	// The plan's status as staff last verified it (shown on every page).
+	Status        string `toml:"status"`         // one of Statuses
+	StatusNote    string `toml:"status_note"`    // plain words for residents
+	StatusChecked Date   `toml:"status_checked"` // when staff checked; not in the future
+	StatusSource  string `toml:"status_source"`  // where the status comes from
 }
+
+// The values of Document.Status.
+const (
+	StatusInForce    = "现行有效"
+	StatusExpired    = "已失效"
+	StatusRepealed   = "已废止"
+	StatusUnverified = "未核实"
+)
+
+// Statuses lists the allowed values of Document.Status.
+var Statuses = []string{StatusInForce, StatusExpired, StatusRepealed, StatusUnverified}
 
 // Cited is a policy document the plan cites.
 type Cited struct {
@@ -60,8 +79,21 @@ type Department struct {
 	ID   string `toml:"id"`
 	Name string `toml:"name"`
 	Note string `toml:"note"`
+	// Contacts are the offices where residents can ask, entered by staff
+	// from a source they name; the plan gives none.
+	Contacts []Contact `toml:"contact"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+}
+
+// Contact is one office of a department ([[department.contact]]).
+type Contact struct {
+	Office  string `toml:"office"`  // 窗口 or 科室 name
+	Address string `toml:"address"` // street address
+	Phone   string `toml:"phone"`   // one or more numbers separated by 、
+	Hours   string `toml:"hours"`   // opening hours, free text
+	Source  string `toml:"source"`  // where staff found these details
+	Checked Date   `toml:"checked"` // when staff last checked them
 }
 
 // Group is a kind of household, person or place a clause concerns.
@@ -88,9 +120,12 @@ type Clause struct {
 	Targets     []Target  `toml:"targets"`
 	Updates     []Update  `toml:"updates"`
 
-	File  string        `toml:"-"` // path it was loaded from
+	File  string        `toml:"-"` // path shown in messages: "content/measures/3.2.12.toml"
 	Depts []*Department `toml:"-"` // resolved Departments
 	Grps  []*Group      `toml:"-"` // resolved Groups
+
+	rel string   // File relative to the content root: "measures/3.2.12.toml"
+	loc *locator // key paths of the file -> lines
 }
 
 // Benefit is something a clause grants: cash, a service or a standard.

@@ -23,7 +23,11 @@ var (
 func (l *loader) validate(p *Plan) {
 	l.checkSite(p.Site)
 	l.checkDocument(&p.Document)
+	l.checkStatus(&p.Document)
 	p.dept = l.checkDepartments(p.Departments)
+	for i, d := range p.Departments {
+		l.checkContacts(i, d)
+	}
 	p.group = l.checkGroups(p.Groups)
 	p.clause = map[string]*Clause{}
 	benefitIDs := map[string]string{}

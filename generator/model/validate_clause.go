@@ -7,14 +7,14 @@ import (
 )
 
 func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
-	f := c.File
+	f := c.rel
 	if !clauseIDRE.MatchString(c.ID) {
 		l.errorf(f, "id", "%q is not a clause id like \"3.2.12\"", c.ID)
 	} else if want := c.ID + ".toml"; path.Base(f) != want {
 		l.errorf(f, "id", "clause %q must be in a file named %s", c.ID, want)
 	}
 	if prev := p.clause[c.ID]; prev != nil {
-		l.errorf(f, "id", "duplicate clause id %q (also in %s)", c.ID, l.display(prev.File))
+		l.errorf(f, "id", "duplicate clause id %q (also in %s)", c.ID, prev.File)
 	}
 	p.clause[c.ID] = c
 	l.required(f, "title", c.Title)
@@ -62,7 +62,7 @@ func (l *loader) refs(f, key string, ids []string, ok func(string) bool, what, w
 }
 
 func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) {
-	f, b := c.File, &c.Benefits[i]
+	f, b := c.rel, &c.Benefits[i]
 	k := fmt.Sprintf("benefits[%d]", i)
 	l.slug(f, k+".id", b.ID)
 	if other, dup := ids[b.ID]; dup {

@@ -7,14 +7,13 @@ package precompress
 import (
 	"bytes"
 	"compress/gzip"
-	"crypto/sha256"
-	"encoding/hex"
 	"errors"
-	"os"
-	"path/filepath"
+	"io"
 	"sync"
 
 	"github.com/andybalholm/brotli"
+
+	"gyportal/generator/build/cache"
 )
 
 // MinSize is the size below which precompressing is not worth a file.
@@ -56,27 +55,41 @@ type Variant struct {
 	Data []byte
 }
 
+// format is one compression: its file extension, compressor and
+// decompressor (to verify cached forms).
+type format struct {
+	ext    string
+	encode func([]byte) ([]byte, error)
+	decode func(io.Reader) (io.Reader, error)
+}
+
+var formats = []format{
+	{".gz", Gzip, func(r io.Reader) (io.Reader, error) { return gzip.NewReader(r) }},
+	{".br", Brotli, func(r io.Reader) (io.Reader, error) { return brotli.NewReader(r), nil }},
+}
+
 // cacheMin is the size from which compressed forms are cached: brotli at
 // its best quality takes many seconds for the calculator's WebAssembly.
 const cacheMin = 256 << 10
 
 // Variants returns the .gz and .br forms of data, or none when data is
-// smaller than MinSize. Forms of large files are cached by content hash
-// under os.UserCacheDir()/gyportal/precompress ($GYPORTAL_CACHE overrides
-// the gyportal directory), so a rebuild does not compress them again.
-func Variants(data []byte) ([]Variant, error) {
+// smaller than MinSize. Forms of large files are kept in c (kind
+// "precompress", keyed by the content hash), so a rebuild does not
+// compress them again; a cached form is used only if it decompresses to
+// data exactly. c may be nil.
+func Variants(c *cache.Cache, data []byte) ([]Variant, error) {
 	if len(data) < MinSize {
 		return nil, nil
 	}
-	out := []Variant{{Ext: ".gz"}, {Ext: ".br"}}
-	makers := []func([]byte) ([]byte, error){Gzip, Brotli}
-	errs := make([]error, len(out))
+	out := make([]Variant, len(formats))
+	errs := make([]error, len(formats))
 	var wg sync.WaitGroup
-	for i := range out {
+	for i, f := range formats {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			out[i].Data, errs[i] = cached(data, out[i].Ext, makers[i])
+			out[i] = Variant{Ext: f.ext}
+			out[i].Data, errs[i] = cached(c, data, f)
 		}()
 	}
 	wg.Wait()
@@ -86,41 +99,29 @@ func Variants(data []byte) ([]Variant, error) {
 	return out, nil
 }
 
-// cached returns make(data), from the cache when data is large.
-func cached(data []byte, ext string, make func([]byte) ([]byte, error)) ([]byte, error) {
-	dir := cacheDir()
-	if len(data) < cacheMin || dir == "" {
-		return make(data)
+// cached returns f.encode(data), from the cache when data is large.
+func cached(c *cache.Cache, data []byte, f format) ([]byte, error) {
+	if len(data) < cacheMin || c.Root() == "" {
+		return f.encode(data)
 	}
-	sum := sha256.Sum256(data)
-	p := filepath.Join(dir, hex.EncodeToString(sum[:])+ext)
-	if c, err := os.ReadFile(p); err == nil {
-		return c, nil
+	key := cache.Key(data) + f.ext
+	if z, ok := c.Get("precompress", key, func(z []byte) bool { return decodesTo(f, z, data) }); ok {
+		return z, nil
 	}
-	c, err := make(data)
+	z, err := f.encode(data)
 	if err != nil {
 		return nil, err
 	}
-	if os.MkdirAll(dir, 0o755) == nil {
-		if f, err := os.CreateTemp(dir, ".tmp-*"); err == nil {
-			_, werr := f.Write(c)
-			if f.Close() == nil && werr == nil && os.Rename(f.Name(), p) == nil {
-				return c, nil
-			}
-			os.Remove(f.Name())
-		}
-	}
-	return c, nil
+	c.Put("precompress", key, z)
+	return z, nil
 }
 
-func cacheDir() string {
-	base := os.Getenv("GYPORTAL_CACHE")
-	if base == "" {
-		d, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		base = filepath.Join(d, "gyportal")
+// decodesTo reports whether z decompresses to exactly want.
+func decodesTo(f format, z, want []byte) bool {
+	r, err := f.decode(bytes.NewReader(z))
+	if err != nil {
+		return false
 	}
-	return filepath.Join(base, "precompress")
+	got, err := io.ReadAll(io.LimitReader(r, int64(len(want))+1))
+	return err == nil && bytes.Equal(got, want)
 }

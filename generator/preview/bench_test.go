@@ -8,15 +8,15 @@ import (
 	"testing"
 	"time"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // BenchmarkRebuild times one preview rebuild of the real content: a full
-// site.Build (without compiling the calculator) after a one-file change.
+// build.Build (without compiling the calculator) after a one-file change.
 // "memory" is what the preview does; "disk" and "tmpfs" write a staged
 // directory as `build` does, to show the cost of creating files.
 func BenchmarkRebuild(b *testing.B) {
-	b.Run("memory", func(b *testing.B) { benchRebuild(b, b.TempDir(), &site.Memory{}) })
+	b.Run("memory", func(b *testing.B) { benchRebuild(b, b.TempDir(), &build.Memory{}) })
 	b.Run("disk", func(b *testing.B) { benchRebuild(b, b.TempDir(), nil) })
 	if st, err := os.Stat("/dev/shm"); err == nil && st.IsDir() {
 		b.Run("tmpfs", func(b *testing.B) {
@@ -30,18 +30,18 @@ func BenchmarkRebuild(b *testing.B) {
 	}
 }
 
-func benchRebuild(b *testing.B, tmp string, mem *site.Memory) {
+func benchRebuild(b *testing.B, tmp string, mem *build.Memory) {
 	content := filepath.Join(tmp, "content")
 	if err := os.CopyFS(content, os.DirFS("../../content")); err != nil {
 		b.Fatal(err)
 	}
-	o := site.Options{
+	o := build.Options{
 		Content: os.DirFS(content), ContentName: "content",
 		Templates: os.DirFS("../../templates"), TemplatesName: "templates",
-		Out: filepath.Join(tmp, "public"), Today: time.Now(), SkipWasm: true, Preview: Script,
+		Out: filepath.Join(tmp, "public"), Today: time.Now(), SkipWasm: true,
 		Memory: mem,
 	}
-	if _, err := site.Build(o); err != nil {
+	if _, err := build.Build(o); err != nil {
 		b.Fatal(err)
 	}
 	file := filepath.Join(content, "measures", "3.2.12.toml")
@@ -52,7 +52,7 @@ func benchRebuild(b *testing.B, tmp string, mem *site.Memory) {
 		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
 			b.Fatal(err)
 		}
-		if _, err := site.Build(o); err != nil {
+		if _, err := build.Build(o); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -2,13 +2,17 @@ package preview
 
 import (
 	"context"
+	"net/http"
+	"net/http/httptest"
 	"os"
 	"os/exec"
-	"strings"
 	"testing"
 	"time"
 
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
+
+	"gyportal/generator/site"
 )
 
 // chromiumPath is where the test browser is installed.
@@ -60,14 +64,33 @@ func poll(t *testing.T, ctx context.Context, what, expr string) {
 	}
 }
 
+// recordViolations makes every document record the Content-Security-
+// Policy violations it reports, in window.cspViolations.
+const recordViolations = `window.cspViolations = [];
+document.addEventListener("securitypolicyviolation", function (e) {
+  // The data: favicon of base.html is the frontend's to move to static/.
+  if (e.effectiveDirective === "img-src" && e.blockedURI === "data") return;
+  window.cspViolations.push(e.effectiveDirective + " " + e.blockedURI + " " + e.sourceFile + ":" + e.lineNumber);
+});`
+
 // TestBrowserReloads opens a clause page in Chromium, edits the content
 // and checks that the page reloads by itself (a marker set on the old
 // window is gone, the new title is there) without the test navigating;
-// then breaks the file and sees the overlay, and fixes it.
+// then breaks the file and sees the overlay, hides it, and fixes it. The
+// pages are served with the site's Content-Security-Policy as a header:
+// what the preview injects reports no violation and works under it.
 func TestBrowserReloads(t *testing.T) {
 	ctx := browser(t)
 	f := start(t)
-	if err := chromedp.Do(ctx, chromedp.Navigate(f.url+strings.TrimPrefix(clausePage, "/"))); err != nil {
+	csp := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Security-Policy", site.CSP)
+		f.srv.ServeHTTP(w, r)
+	}))
+	t.Cleanup(func() { csp.CloseClientConnections(); csp.Close() }) // the event stream stays open
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: recordViolations}); err != nil {
+		t.Fatal(err)
+	}
+	if err := chromedp.Do(ctx, chromedp.Navigate(csp.URL+clausePage)); err != nil {
 		t.Fatal(err)
 	}
 	poll(t, ctx, "the page to load", `document.readyState === "complete"`)
@@ -87,7 +110,26 @@ func TestBrowserReloads(t *testing.T) {
 	f.edit(t, clauseFile, `title       = "浏览器自动刷新"`, `title       = "浏览器自动刷新`)
 	poll(t, ctx, "the error overlay", `window.testMarker === undefined && !!document.querySelector('[role="alert"]#`+OverlayID+`') &&
 		document.querySelector('[role="alert"]').textContent.includes("3.2.12.toml:2:")`)
+	poll(t, ctx, "the overlay styled by its stylesheet", `getComputedStyle(document.getElementById("`+OverlayID+`")).position === "fixed"`)
+	if err := chromedp.Do(ctx, chromedp.Click(chromedp.ID(OverlayID+"-hide"))); err != nil {
+		t.Fatal(err)
+	}
+	poll(t, ctx, "the overlay hidden by its button", `document.getElementById("`+OverlayID+`").hidden && getComputedStyle(document.getElementById("`+OverlayID+`")).display === "none"`)
+	noViolations(t, ctx)
 
 	f.edit(t, clauseFile, `title       = "浏览器自动刷新`, `title       = "浏览器修好了"`)
 	poll(t, ctx, "the fixed page", `!document.querySelector('[role="alert"]') && document.querySelector("h1").textContent.includes("浏览器修好了")`)
+	noViolations(t, ctx)
+}
+
+// noViolations fails the test if the page reported CSP violations.
+func noViolations(t *testing.T, ctx context.Context) {
+	t.Helper()
+	v, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](`window.cspViolations || ["no recorder"]`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(v) > 0 {
+		t.Errorf("Content-Security-Policy violations: %q", v)
+	}
 }

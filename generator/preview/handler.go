@@ -13,8 +13,15 @@ import (
 // build) inserted, other files through http.FileServer, and the site's
 // 404.html with status 404 for paths that do not exist.
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
-	if r.URL.Path == EventsPath {
+	switch r.URL.Path {
+	case EventsPath:
 		s.serveEvents(w, r)
+		return
+	case ReloadPath:
+		serveOwn(w, r, "text/javascript; charset=utf-8", reloadJS)
+		return
+	case OverlayCSSPath:
+		serveOwn(w, r, "text/css; charset=utf-8", overlayCSS)
 		return
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
@@ -87,7 +94,7 @@ func (s *Server) serveHTML(w http.ResponseWriter, r *http.Request, name string, 
 
 func (s *Server) writeHTML(w http.ResponseWriter, r *http.Request, page []byte, status int) {
 	s.mu.Lock()
-	extra := stateScript(s.stateLocked()) + overlay(s.errs)
+	extra := overlay(s.errs) + reloadScript(s.stateLocked())
 	s.mu.Unlock()
 	page = insertBeforeBodyEnd(page, extra)
 	h := w.Header()
@@ -110,4 +117,13 @@ func insertBeforeBodyEnd(page []byte, extra string) []byte {
 	out = append(out, page[:i]...)
 	out = append(out, extra...)
 	return append(out, page[i:]...)
+}
+
+// serveOwn serves one of the preview's own files.
+func serveOwn(w http.ResponseWriter, r *http.Request, ctype string, data []byte) {
+	w.Header().Set("Content-Type", ctype)
+	w.Header().Set("Cache-Control", "no-cache")
+	if r.Method != http.MethodHead {
+		w.Write(data)
+	}
 }

@@ -4,17 +4,19 @@
 // directories, rebuilds on change (debounced) and makes open pages
 // reload themselves.
 //
-// Reloading uses Server-Sent Events. Every page of a preview build carries
-// a small script (site.Options.Preview, so `build` output never has it)
-// that listens on EventsPath. The server numbers each finished build,
-// successful or not, with a state token; it writes the token into every
-// HTML page it serves and sends it over the event stream on connect and
-// after each build. A page whose token differs from the stream's reloads.
+// Reloading uses Server-Sent Events. The server numbers each finished
+// build, successful or not, with a state token. Into every HTML page it
+// serves (never into the build's files) it inserts the external script
+// ReloadPath carrying the token in a data-state attribute; the script
+// listens on EventsPath, where the server sends the token on connect and
+// after each build, and reloads the page when the two differ.
 //
-// A failed build leaves the served files as they were (site.Build installs
-// a build only on success), so the last good site keeps being served.
-// Until a build succeeds again, the server inserts an overlay listing the
-// errors (role="alert") into every HTML page it serves.
+// A failed build leaves the served files as they were (build.Build
+// installs a build only on success), so the last good site keeps being
+// served. Until a build succeeds again, the server inserts an overlay
+// listing the errors (role="alert") into every HTML page it serves,
+// styled by the external stylesheet OverlayCSSPath. Nothing injected is
+// inline script or style: the pages work under site.CSP.
 package preview
 
 import (
@@ -28,7 +30,7 @@ import (
 	"sync"
 	"time"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // EventsPath is the URL of the reload event stream.
@@ -41,7 +43,7 @@ const DefaultDebounce = 30 * time.Millisecond
 // Config configures a preview server.
 type Config struct {
 	// Build is the options of every build; Preview is set by the server.
-	Build site.Options
+	Build build.Options
 	// Today, when set, gives Build.Today before each build, so that a
 	// long-running preview publishes clauses whose date has come.
 	Today func() time.Time
@@ -53,8 +55,8 @@ type Config struct {
 	// Log receives one line per build; ErrLog receives build errors.
 	// Either may be nil.
 	Log, ErrLog io.Writer
-	// BuildFunc builds the site (site.Build if nil).
-	BuildFunc func(site.Options) (*site.Result, error)
+	// BuildFunc builds the site (build.Build if nil).
+	BuildFunc func(build.Options) (*build.Result, error)
 }
 
 // Server is a running preview. Its zero value is not usable; call New.
@@ -78,7 +80,7 @@ func New(cfg Config) *Server {
 		cfg.Debounce = DefaultDebounce
 	}
 	if cfg.BuildFunc == nil {
-		cfg.BuildFunc = site.Build
+		cfg.BuildFunc = build.Build
 	}
 	if cfg.Log == nil {
 		cfg.Log = io.Discard
@@ -86,9 +88,8 @@ func New(cfg Config) *Server {
 	if cfg.ErrLog == nil {
 		cfg.ErrLog = io.Discard
 	}
-	cfg.Build.Preview = Script
 	if cfg.Build.Memory == nil {
-		cfg.Build.Memory = &site.Memory{} // the preview writes nothing to disk
+		cfg.Build.Memory = &build.Memory{} // the preview writes nothing to disk
 	}
 	return &Server{
 		cfg:   cfg,

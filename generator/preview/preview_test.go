@@ -13,7 +13,7 @@ import (
 	"testing"
 	"time"
 
-	"gyportal/generator/site"
+	"gyportal/generator/build"
 )
 
 // fixture is a preview server over a temporary copy of the real content.
@@ -32,7 +32,7 @@ func start(t testing.TB) *fixture {
 		t.Fatal(err)
 	}
 	f.srv = New(Config{
-		Build: site.Options{
+		Build: build.Options{
 			Content: os.DirFS(f.content), ContentName: "content",
 			Templates: os.DirFS("../../templates"), TemplatesName: "templates",
 			Out: f.out, Today: time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC), SkipWasm: true,
@@ -131,7 +131,7 @@ func TestEditBreakFix(t *testing.T) {
 	if status != 200 || !strings.Contains(body, "计划生育家庭特惠机制") {
 		t.Fatalf("first page: %d\n%s", status, body)
 	}
-	if !strings.Contains(body, `data-preview="live-reload"`) || !strings.Contains(body, "window.gyPreviewState=") {
+	if !strings.Contains(body, `data-preview="live-reload"`) || !strings.Contains(body, "data-state=") {
 		t.Error("served page lacks the live-reload script or state")
 	}
 
@@ -163,7 +163,7 @@ func TestEditBreakFix(t *testing.T) {
 func TestNotFoundAndRedirect(t *testing.T) {
 	f := start(t)
 	status, body := f.get(t, "/no/such/page/")
-	if status != http.StatusNotFound || !strings.Contains(body, "页面未找到") || !strings.Contains(body, "gyPreviewState") {
+	if status != http.StatusNotFound || !strings.Contains(body, "页面未找到") || !strings.Contains(body, "data-state=") {
 		t.Errorf("missing page: status %d, body:\n%s", status, body)
 	}
 	client := &http.Client{CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
@@ -175,8 +175,8 @@ func TestNotFoundAndRedirect(t *testing.T) {
 	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/clauses/3.2.12/" {
 		t.Errorf("directory without slash: %d %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	if status, body := f.get(t, "/sitemap.xml"); status != 200 || strings.Contains(body, "gyPreviewState") {
-		t.Errorf("non-HTML file: status %d, injected: %v", status, strings.Contains(body, "gyPreviewState"))
+	if status, body := f.get(t, "/sitemap.xml"); status != 200 || strings.Contains(body, "data-state=") {
+		t.Errorf("non-HTML file: status %d, injected: %v", status, strings.Contains(body, "data-state="))
 	}
 }
 
@@ -225,7 +225,7 @@ func TestEventStream(t *testing.T) {
 // Options.Preview: a plain build has none of it.
 func TestScriptOnlyInPreview(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := site.Build(site.Options{
+	_, err := build.Build(build.Options{
 		Content: os.DirFS("../../content"), ContentName: "content",
 		Templates: os.DirFS("../../templates"), TemplatesName: "templates",
 		Out: out, Today: time.Now(), SkipWasm: true,

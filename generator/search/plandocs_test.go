@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"gyportal/generator/build"
 	"gyportal/generator/model"
 	"gyportal/generator/search"
 	"gyportal/generator/search/searchtest"
-	"gyportal/generator/site"
 )
 
 // realPlan loads the real content, as the site publishes it on a fixed
@@ -92,7 +92,7 @@ func TestPlanDocs(t *testing.T) {
 // the case that used to fail.
 func TestFullTextFound(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	_, err := site.Build(site.Options{
+	_, err := build.Build(build.Options{
 		Content: os.DirFS("../../content"), ContentName: "content",
 		Templates: os.DirFS("../../templates"), TemplatesName: "templates",
 		Out: out, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), SkipWasm: true,

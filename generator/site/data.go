@@ -13,18 +13,18 @@ import (
 // clauses, departments, groups, benefits, dated parameters) and the JSON
 // Schema of the calculator's household input. templates/data.html
 // documents every file and field; keep the two in step.
-func (b *builder) openData() error {
-	base := strings.TrimSuffix(b.plan.Site.BaseURL, "/")
+func (s *Site) openData(w Writer) error {
+	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
 	files := []struct {
 		name string
 		v    any
 	}{
-		{"document.json", documentData(b.plan, base)},
-		{"clauses.json", clausesData(b.plan, base)},
-		{"departments.json", departmentsData(b.plan, base)},
-		{"groups.json", groupsData(b.plan, base)},
-		{"benefits.json", benefitsData(b.plan)},
-		{"parameters.json", parametersData(b.plan)},
+		{"document.json", documentData(s.in.Plan, base)},
+		{"clauses.json", clausesData(s.in.Plan, base)},
+		{"departments.json", departmentsData(s.in.Plan, base)},
+		{"groups.json", groupsData(s.in.Plan, base)},
+		{"benefits.json", benefitsData(s.in.Plan)},
+		{"parameters.json", parametersData(s.in.Plan)},
 		{"household.schema.json", householdSchema(base)},
 	}
 	for _, f := range files {
@@ -32,7 +32,7 @@ func (b *builder) openData() error {
 		if err != nil {
 			return fmt.Errorf("data/%s: %w", f.name, err)
 		}
-		if err := b.write("data/"+f.name, data); err != nil {
+		if err := w.WriteFile("data/"+f.name, data); err != nil {
 			return err
 		}
 	}

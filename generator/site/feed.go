@@ -53,19 +53,19 @@ type atomEntry struct {
 // clause update, newest first. It depends only on the content: the
 // feed's updated time is the newest entry's date (or the date the plan
 // was printed), never the clock.
-func (b *builder) feed() error {
-	base := strings.TrimSuffix(b.plan.Site.BaseURL, "/")
-	ups := updatesOf(b.plan)
+func (s *Site) feed(w Writer) error {
+	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
+	ups := updatesOf(s.in.Plan)
 	f := atomFeed{
 		Lang:    "zh-CN",
 		ID:      base + "/feed.xml",
-		Title:   b.plan.Site.Title + "：最新动态",
-		Updated: b.plan.Document.PrintedDate.String() + atomTime,
+		Title:   s.in.Plan.Site.Title + "：最新动态",
+		Updated: s.in.Plan.Document.PrintedDate.String() + atomTime,
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: base + "/feed.xml"},
 			{Rel: "alternate", Type: "text/html", Href: base + "/updates/"},
 		},
-		Author: atomPerson{Name: b.plan.Site.Title, URI: base + "/"},
+		Author: atomPerson{Name: s.in.Plan.Site.Title, URI: base + "/"},
 	}
 	if len(ups) > 0 {
 		f.Updated = ups[0].Date + atomTime
@@ -91,5 +91,5 @@ func (b *builder) feed() error {
 		return fmt.Errorf("feed.xml: %w", err)
 	}
 	buf.WriteByte('\n')
-	return b.write("feed.xml", buf.Bytes())
+	return w.WriteFile("feed.xml", buf.Bytes())
 }

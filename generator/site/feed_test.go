@@ -40,12 +40,12 @@ func contentCopy(t testing.TB, extra map[string]string) string {
 }
 
 // buildInto builds content into out (pages only, no WebAssembly).
-func buildInto(t testing.TB, content, out string, drafts bool) *Result {
+func buildInto(t testing.TB, content, out string, drafts bool) *rendered {
 	t.Helper()
-	res, err := Build(Options{
+	res, err := renderSite(renderOptions{
 		Content: os.DirFS(content), ContentName: "content",
 		Templates: os.DirFS("../../templates"), TemplatesName: "templates",
-		Out: out, Today: testToday, Drafts: drafts, SkipWasm: true,
+		Out: out, Today: testToday, Drafts: drafts,
 	})
 	if err != nil {
 		t.Fatalf("build: %v", err)

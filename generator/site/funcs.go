@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"html/template"
 	"slices"
 	"strings"
@@ -11,14 +12,17 @@ import (
 )
 
 // funcs are the template functions; the package comment documents them.
-func funcs() template.FuncMap {
+// asset resolves names in assets.
+func funcs(assets map[string]string) template.FuncMap {
 	return template.FuncMap{
+		"asset":     func(name string) (string, error) { return assetURL(assets, name) },
+		"csp":       func() string { return CSP },
 		"markdown":  markdown,
 		"paras":     paras,
 		"yuan":      yuan,
 		"num":       num,
 		"pct":       pct,
-		"period":    periodName,
+		"period":    Period,
 		"forName":   forName,
 		"clauseURL": func(id string) string { return "/clauses/" + id + "/" },
 		"deptURL":   func(id string) string { return "/departments/" + id + "/" },
@@ -28,6 +32,16 @@ func funcs() template.FuncMap {
 		"target":    targetValue,
 		"forGroup":  forGroup,
 	}
+}
+
+// assetURL is the URL of a published asset; an unknown name is an error,
+// so a misspelt reference fails the build instead of a page.
+func assetURL(assets map[string]string, name string) (string, error) {
+	u, ok := assets[name]
+	if !ok {
+		return "", fmt.Errorf("asset %q: no such file in templates/assets/ and none made by the build", name)
+	}
+	return u, nil
 }
 
 // paras splits verbatim text into paragraphs at blank lines.
@@ -42,15 +56,17 @@ func paras(s string) []string {
 }
 
 // yuan formats an amount of money for residents: "20,000元".
-func yuan(d decimal.Decimal) string { return group(d.String()) + "元" }
+func yuan(d decimal.Decimal) string { return Thousands(d.String()) + "元" }
 
 // num formats a decimal with thousands separators.
-func num(d decimal.Decimal) string { return group(d.String()) }
+func num(d decimal.Decimal) string { return Thousands(d.String()) }
 
 // pct formats a ratio as a percentage: 0.2 → "20%".
 func pct(d decimal.Decimal) string { return d.Shift(2).String() + "%" }
 
-func group(s string) string {
+// Thousands puts thousands separators into a decimal number's text:
+// "20000.5" → "20,000.5". The calculator step formats its amounts with it.
+func Thousands(s string) string {
 	intPart, frac, _ := strings.Cut(s, ".")
 	neg := strings.HasPrefix(intPart, "-")
 	intPart = strings.TrimPrefix(intPart, "-")
@@ -73,7 +89,8 @@ func group(s string) string {
 
 var periodNames = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
 
-func periodName(p string) string { return periodNames[p] }
+// Period names a benefit period for residents: "once" → "一次性".
+func Period(p string) string { return periodNames[p] }
 
 var forNames = map[string]string{"household": "每户", "person": "每人", "village": "村", "township": "乡（镇、社区）", "department": "部门"}
 

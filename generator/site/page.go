@@ -1,8 +1,6 @@
 package site
 
 import (
-	"html/template"
-
 	"gyportal/generator/model"
 )
 
@@ -17,28 +15,15 @@ type Page struct {
 	Title   string
 	Desc    string // meta description
 	Crumbs  []Crumb
-	Assets  *Assets
 	Updated string // 最后更新, YYYY-MM-DD
-	Preview template.HTML
 
 	Clause *model.Clause
 	Dept   *model.Department
 	Group  *model.Group
-	Extra  any // page-kind specific data
+	Extra  any // page-kind specific data (see the package comment)
 }
 
 // Crumb is one step of the breadcrumb trail.
 type Crumb struct {
 	Name, URL string
-}
-
-// Assets are the content-hashed URLs of the site's static files.
-type Assets struct {
-	CSS      string
-	Search   string
-	Wasm     string
-	WasmExec string
-	Worker   string
-	CalcJS   string
-	Params   string
 }

@@ -1,131 +1,163 @@
-// Package site renders the validated plan as a static web site.
+// Package site renders the validated plan as the pages and files of a
+// static web site. It is only the renderer, like
+// golang.org/x/website/internal/web: it imports the content model and
+// nothing of the build (no calculator, no search index, no file system
+// output). Package build prepares its Input (the visible plan, the URLs
+// of the published assets, the calculator's view values) and hands the
+// rendered files to its sink.
 //
-// Build loads content (an fs.FS, so tests build sites in memory with
-// fstest.MapFS), filters drafts and unpublished clauses, renders every page
-// in parallel from html/template files, writes the search index and the
-// calculator assets, and only then replaces the output directory whole: a
-// failed build leaves the previous output exactly as it was.
+// # Pages and their templates
 //
-// Pages and their templates (templates/<kind>.html, each defining "main"
-// and laid out by base.html):
+// Each page kind has a template templates/<kind>.html that defines
+// "main" (and may define "head"), laid out by templates/base.html;
+// templates/partials/*.html are shared by all:
 //
 //	/                       home.html
-//	/clauses/<id>/          clause.html (the clause element carries data-clause)
+//	/clauses/<id>/          clause.html (the clause element carries data-clause;
+//	                        the page of 3.1 gets the AdjustmentStatus as .Extra)
 //	/departments/<id>/      department.html
 //	/groups/<id>/           group.html
-//	/full/                  full.html (the whole document, anchor c-<id> per clause)
+//	/full/                  full.html (the whole document, anchor c-<id> per
+//	                        clause; .Extra is []FullItem)
 //	/search/                search.html
-//	/calculator/            calculator.html
-//	/updates/               updates.html, and /feed.xml
+//	/calculator/            calculator.html (.Extra is the CalculatorPage)
+//	/updates/               updates.html (.Extra is []Update), and /feed.xml
 //	/open-data/             data.html, and /data/*.json
 //	/404.html               404.html
 //	/sitemap.xml, /robots.txt
 //
-// With GYPORTAL_TRACE set in the environment, a build prints the time and
-// memory of each step to standard error.
+// Every template receives a *Page.
 //
-// Template functions: markdown (staff Markdown → HTML, raw HTML escaped),
-// paras (split text at blank lines), yuan, num, pct, period, forName,
-// figure (a benefit's amount in words), target, clauseURL, deptURL,
-// groupURL, anchor (the full page's anchor for a clause id), forGroup (the
-// benefits of a clause that concern a group).
+// # Template functions
+//
+//	asset "style.css"  the site-absolute, content-hashed URL of a published
+//	                   asset: a file of templates/assets/, or one the build
+//	                   makes (calc.wasm, wasm_exec.js, calc-params.json,
+//	                   search.js); an unknown name fails the build, a name
+//	                   the build skipped (calc.wasm without --wasm) gives ""
+//	csp                the Content-Security-Policy of every page (CSP)
+//	markdown           staff Markdown → HTML, raw HTML escaped
+//	paras              split verbatim text into paragraphs at blank lines
+//	yuan, num, pct     20,000元; 20,000; 0.2 → 20%
+//	period, forName    一次性/每月/每年; 每户/每人/…
+//	figure             a benefit's amount in words ("不低于20,000元")
+//	target             a target's value with its unit
+//	clauseURL, deptURL, groupURL   the page of a clause, department, group
+//	anchor             the full page's anchor for a clause id
+//	forGroup           the benefits of a clause that concern a group
 package site
 
 import (
 	"fmt"
-	"html/template"
-	"io/fs"
-	"os"
 	"runtime"
-	"time"
+	"sync"
 
 	"gyportal/generator/model"
 )
 
-// Options configure one build.
-type Options struct {
-	Content       fs.FS  // the content tree
-	ContentName   string // its name in messages, e.g. "content"
-	Templates     fs.FS  // the templates tree (with assets/)
-	TemplatesName string
-	Out           string    // output directory, replaced whole on success
-	Today         time.Time // decides which publish dates have passed
-	Drafts        bool      // include draft clauses (preview only)
-	// Preview is HTML injected before </body> of every page by the
-	// preview server (live reload, error overlay); empty in a build.
-	Preview template.HTML
-	// Memory, when set, receives the site instead of Out: nothing is
-	// written to disk (the preview server serves it from memory).
-	Memory *Memory
-	// SkipWasm skips compiling the calculator (tests of pages only).
-	SkipWasm bool
+// CSP is the Content-Security-Policy of every page: everything from the
+// site itself, no inline script or style, WebAssembly allowed for the
+// calculator. Pages carry it in a meta element ({{csp}}), the preview
+// server and the _headers file of the build send it as a header.
+const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'"
+
+// Header is one HTTP response header.
+type Header struct{ Name, Value string }
+
+// SecurityHeaders are the headers a web server should send with every
+// file of the site; the build writes them to _headers and the preview
+// sends them.
+var SecurityHeaders = []Header{
+	{"Content-Security-Policy", CSP},
+	{"X-Content-Type-Options", "nosniff"},
+	{"Referrer-Policy", "no-referrer"},
+	{"X-Frame-Options", "DENY"},
 }
 
-// Result reports a successful build.
-type Result struct {
-	Stats Stats
-	Plan  *model.Plan // the visible plan that was rendered
+// Input is everything one render needs.
+type Input struct {
+	Plan      *model.Plan // the visible plan: what the site publishes
+	Templates *Templates
+	// Assets maps an asset's name ("style.css") to its site-absolute URL;
+	// the template function asset reads it.
+	Assets map[string]string
+	// Calculator is what the calculator step worked out.
+	Calculator Calculator
 }
 
-// Build renders the site. Content errors come back as a model.ErrorList.
-func Build(o Options) (*Result, error) {
-	full, err := model.Load(o.Content, o.ContentName)
-	if err != nil {
-		return nil, err
-	}
-	plan := full.Visible(o.Today, o.Drafts)
-	tmpl, err := parseTemplates(o.Templates, o.TemplatesName)
-	if err != nil {
-		return nil, err
-	}
-	if o.Memory != nil {
-		mem := &memSink{files: map[string][]byte{}}
-		if err := generate(mem, plan, full, tmpl, o); err != nil {
-			return nil, err
-		}
-		return &Result{Stats: o.Memory.install(mem.files), Plan: plan}, nil
-	}
-	staged, err := stage(o.Out)
-	if err != nil {
-		return nil, err
-	}
-	defer os.RemoveAll(staged) // a no-op once renamed into place
-	if err := generate(&dirSink{root: staged}, plan, full, tmpl, o); err != nil {
-		return nil, err
-	}
-	stats, err := compare(o.Out, staged)
-	if err != nil {
-		return nil, err
-	}
-	if err := swap(staged, o.Out); err != nil {
-		return nil, err
-	}
-	return &Result{Stats: stats, Plan: plan}, nil
+// Writer receives the rendered files; it must be safe for concurrent use.
+type Writer interface {
+	WriteFile(name string, data []byte) error
 }
 
-// generate writes every file of the site under dir.
-func generate(out sink, plan, full *model.Plan, t *templates, o Options) error {
-	b := &builder{out: out, plan: plan, full: full, t: t, opts: o}
-	if err := b.prepareCalc(); err != nil {
-		return fmt.Errorf("build: %w", err)
+// Site renders one input.
+type Site struct {
+	in    Input
+	t     *Templates
+	pages []*Page // every HTML page, in a fixed order
+}
+
+// New prepares the render of in: it binds the templates to the assets
+// and lists the pages.
+func New(in Input) (*Site, error) {
+	t, err := in.Templates.bind(in.Assets)
+	if err != nil {
+		return nil, err
 	}
-	b.list = b.pageList()
-	steps := []struct {
-		name string
-		run  func() error
-	}{{"styles", b.styles}, {"extras", b.extras}, {"pages", b.pages}, {"sitemap", b.sitemap}, {"feed", b.feed}, {"open data", b.openData}}
-	trace := os.Getenv("GYPORTAL_TRACE") != ""
-	for _, s := range steps {
-		start := time.Now()
-		if err := s.run(); err != nil {
-			return fmt.Errorf("build: %w", err)
+	s := &Site{in: in, t: t}
+	s.pages = s.pageList()
+	return s, nil
+}
+
+// Render writes every file of the site to w: the pages (rendered in
+// parallel; each file's bytes do not depend on scheduling), the sitemap,
+// robots.txt, the feed and the open data.
+func (s *Site) Render(w Writer) error {
+	if err := s.renderPages(w); err != nil {
+		return err
+	}
+	for _, f := range []func(Writer) error{s.sitemap, s.feed, s.openData} {
+		if err := f(w); err != nil {
+			return err
 		}
-		if trace {
-			var m runtime.MemStats
-			runtime.ReadMemStats(&m)
-			fmt.Fprintf(os.Stderr, "build step %s: %s (heap in use %d MiB, system %d MiB)\n",
-				s.name, time.Since(start), m.HeapInuse>>20, m.Sys>>20)
+	}
+	return nil
+}
+
+// renderPages renders every page with GOMAXPROCS workers.
+func (s *Site) renderPages(w Writer) error {
+	jobs := make(chan int)
+	errs := make([]error, len(s.pages))
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range jobs {
+				errs[i] = s.renderPage(w, s.pages[i])
+			}
+		}()
+	}
+	for i := range s.pages {
+		jobs <- i
+	}
+	close(jobs)
+	wg.Wait()
+	for _, err := range errs {
+		if err != nil {
+			return err
 		}
+	}
+	return nil
+}
+
+func (s *Site) renderPage(w Writer, p *Page) error {
+	data, err := s.t.render(p.Kind, p)
+	if err != nil {
+		return err
+	}
+	if err := w.WriteFile(p.Path, data); err != nil {
+		return fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return nil
 }

@@ -17,17 +17,17 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func build(t *testing.T, contentDir string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := Build(testOptions(contentDir, out)); err != nil {
+	if _, err := renderSite(testOptions(contentDir, out)); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	return out
 }
 
-func testOptions(contentDir, out string) Options {
-	return Options{
+func testOptions(contentDir, out string) renderOptions {
+	return renderOptions{
 		Content: os.DirFS(contentDir), ContentName: "content",
 		Templates: os.DirFS("../../templates"), TemplatesName: "templates",
-		Out: out, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), SkipWasm: true,
+		Out: out, Today: time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC),
 	}
 }
 
@@ -116,48 +116,6 @@ func TestDeterministic(t *testing.T) {
 		if !bytes.Equal([]byte(read(t, filepath.Join(a, name))), []byte(read(t, filepath.Join(b, name)))) {
 			t.Errorf("%s differs between two builds", name)
 		}
-	}
-}
-
-// TestFailedBuildKeepsOutput breaks the content and checks that the
-// previous output is left exactly as it was.
-func TestFailedBuildKeepsOutput(t *testing.T) {
-	out := build(t, "testdata/content")
-	before, _ := listFiles(out)
-	beforeHome := read(t, filepath.Join(out, "index.html"))
-	broken := t.TempDir()
-	copyDir(t, "testdata/content", broken)
-	bad := filepath.Join(broken, "measures/3.2.12.toml")
-	os.WriteFile(bad, []byte(strings.Replace(read(t, bad), `amount = "20000"`, `amount = "2万"`, 1)), 0o644)
-	_, err := Build(testOptions(broken, out))
-	if err == nil || !strings.Contains(err.Error(), `content/measures/3.2.12.toml:24: benefits[1].amount: "2万" is not a decimal`) {
-		t.Fatalf("want the positioned error, got %v", err)
-	}
-	after, _ := listFiles(out)
-	if len(after) != len(before) || read(t, filepath.Join(out, "index.html")) != beforeHome {
-		t.Error("a failed build changed the previous output")
-	}
-	leftovers, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".public.tmp-*"))
-	if len(leftovers) > 0 {
-		t.Errorf("staging directories left behind: %v", leftovers)
-	}
-}
-
-func TestStats(t *testing.T) {
-	out := filepath.Join(t.TempDir(), "public")
-	r1, err := Build(testOptions("testdata/content", out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r1.Stats.Added != r1.Stats.Written || r1.Stats.Written == 0 {
-		t.Errorf("first build: %+v", r1.Stats)
-	}
-	r2, err := Build(testOptions("testdata/content", out))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if r2.Stats.Added != 0 || r2.Stats.Changed != 0 || r2.Stats.Removed != 0 || r2.Stats.Written != r1.Stats.Written {
-		t.Errorf("second build of the same content: %+v", r2.Stats)
 	}
 }
 

@@ -9,17 +9,20 @@ import (
 	"strings"
 )
 
-// templates holds one parsed template set per page kind, each laid out by
-// base.html.
-type templates struct {
+// Templates is a parsed template tree: one template set per page kind,
+// each laid out by base.html. Parse it once; New binds it to a build's
+// assets.
+type Templates struct {
 	kinds map[string]*template.Template
 }
 
-// pageKinds lists the page templates every template tree must provide.
-var pageKinds = []string{"home", "clause", "department", "group", "full", "search", "calculator", "updates", "data", "404"}
+// PageKinds lists the page templates every template tree must provide.
+var PageKinds = []string{"home", "clause", "department", "group", "full", "search", "calculator", "updates", "data", "404"}
 
-func parseTemplates(fsys fs.FS, name string) (*templates, error) {
-	base, err := template.New("base.html").Funcs(funcs()).ParseFS(fsys, "base.html")
+// Parse reads the templates of fsys; name is the tree's name in messages
+// ("templates"), so errors read "templates/clause.html:12: …".
+func Parse(fsys fs.FS, name string) (*Templates, error) {
+	base, err := template.New("base.html").Funcs(funcs(nil)).ParseFS(fsys, "base.html")
 	if err != nil {
 		return nil, tmplErr(name, err)
 	}
@@ -28,14 +31,31 @@ func parseTemplates(fsys fs.FS, name string) (*templates, error) {
 			return nil, tmplErr(name, err)
 		}
 	}
-	t := &templates{kinds: map[string]*template.Template{}}
-	for _, k := range pageKinds {
+	t := &Templates{kinds: map[string]*template.Template{}}
+	for _, k := range PageKinds {
 		clone := template.Must(base.Clone())
 		if t.kinds[k], err = clone.ParseFS(fsys, k+".html"); err != nil {
 			return nil, tmplErr(name, err)
 		}
 	}
 	return t, nil
+}
+
+// bind returns a copy of t whose asset function resolves names in assets.
+func (t *Templates) bind(assets map[string]string) (*Templates, error) {
+	if t == nil {
+		return nil, fmt.Errorf("site: no templates")
+	}
+	out := &Templates{kinds: map[string]*template.Template{}}
+	fm := funcs(assets)
+	for k, tk := range t.kinds {
+		c, err := tk.Clone()
+		if err != nil {
+			return nil, err
+		}
+		out.kinds[k] = c.Funcs(fm)
+	}
+	return out, nil
 }
 
 // tmplErr prefixes a template error with the templates directory, so it
@@ -49,7 +69,7 @@ func tmplErr(dir string, err error) error {
 }
 
 // render executes the kind's template with p.
-func (t *templates) render(kind string, p *Page) ([]byte, error) {
+func (t *Templates) render(kind string, p *Page) ([]byte, error) {
 	var buf bytes.Buffer
 	if err := t.kinds[kind].ExecuteTemplate(&buf, "base.html", p); err != nil {
 		return nil, fmt.Errorf("%s: %w", p.URL, err)

@@ -2,16 +2,17 @@
 // (calc/wasm) with GOOS=js GOARCH=wasm and reads the matching
 // wasm_exec.js from the Go toolchain.
 //
-// Compiling takes seconds, so the result is cached under
-// os.UserCacheDir()/gyportal/wasm, keyed by a hash of the Go version, the
+// Compiling takes seconds, so the result is kept in the build's cache
+// (package cache, kind "wasm"), keyed by a hash of the Go version, the
 // build flags, go.mod, go.sum and every Go source file the adapter imports
 // from this module. A rebuild with unchanged rules reads the cache in
-// milliseconds. The build is reproducible (-trimpath, -buildvcs=false, no
-// debug information), so a cache hit and a fresh compile give the same
-// bytes.
+// milliseconds; a cached file that is not intact WebAssembly is compiled
+// again. The build is reproducible (-trimpath, -buildvcs=false, no debug
+// information), so a cache hit and a fresh compile give the same bytes.
 package wasmbuild
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
@@ -20,6 +21,8 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strings"
+
+	"gyportal/generator/build/cache"
 )
 
 // Package is the adapter's import path relative to the module root.
@@ -39,8 +42,8 @@ type Output struct {
 var ErrNoGo = errors.New("the calculator is compiled to WebAssembly with the Go toolchain, but `go` was not found on PATH: install Go (see go.mod for the version) or put it on PATH")
 
 // Build compiles the adapter of the module that contains dir (or a
-// parent of dir), using the cache when it can.
-func Build(dir string) (*Output, error) {
+// parent of dir), using the cache c (which may be nil) when it can.
+func Build(dir string, c *cache.Cache) (*Output, error) {
 	goBin, err := exec.LookPath("go")
 	if err != nil {
 		return nil, ErrNoGo
@@ -61,19 +64,17 @@ func Build(dir string) (*Output, error) {
 	if err != nil {
 		return nil, err
 	}
-	cache := cachePath(key)
-	if cache != "" {
-		if data, err := os.ReadFile(cache); err == nil {
-			return &Output{Wasm: data, WasmExec: support, Cached: true}, nil
-		}
+	if data, ok := c.Get("wasm", key+".wasm", IsWasm); ok {
+		return &Output{Wasm: data, WasmExec: support, Cached: true}, nil
 	}
 	data, err := compile(goBin, root)
 	if err != nil {
 		return nil, err
 	}
-	if cache != "" {
-		store(cache, data) // a cache that cannot be written only costs time
+	if !IsWasm(data) {
+		return nil, fmt.Errorf("compiling the calculator: %s is not a WebAssembly module", Package)
 	}
+	c.Put("wasm", key+".wasm", data)
 	return &Output{Wasm: data, WasmExec: support}, nil
 }
 
@@ -135,39 +136,11 @@ func compile(goBin, root string) ([]byte, error) {
 	return os.ReadFile(out)
 }
 
-// cachePath is the cache file for key, or "" when there is no cache dir.
-func cachePath(key string) string {
-	dir := os.Getenv("GYPORTAL_CACHE")
-	if dir == "" {
-		base, err := os.UserCacheDir()
-		if err != nil {
-			return ""
-		}
-		dir = filepath.Join(base, "gyportal")
-	}
-	return filepath.Join(dir, "wasm", key+".wasm")
-}
+// wasmMagic opens every WebAssembly binary module: "\0asm", version 1.
+var wasmMagic = []byte{0, 'a', 's', 'm', 1, 0, 0, 0}
 
-// store writes data to path atomically (concurrent builds may race).
-func store(path string, data []byte) {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return
-	}
-	f, err := os.CreateTemp(filepath.Dir(path), ".tmp-*")
-	if err != nil {
-		return
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	if err == nil {
-		err = os.Rename(f.Name(), path)
-	}
-	if err != nil {
-		os.Remove(f.Name())
-	}
-}
+// IsWasm reports whether data starts like a WebAssembly module.
+func IsWasm(data []byte) bool { return bytes.HasPrefix(data, wasmMagic) }
 
 func stderrOf(err error) string {
 	var ee *exec.ExitError

@@ -1,10 +1,14 @@
 package wasmbuild
 
 import (
+	"bytes"
 	"errors"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"testing"
+
+	"gyportal/generator/build/cache"
 )
 
 // module writes a small module with an adapter importing a rules package.
@@ -83,7 +87,47 @@ func TestCacheKey(t *testing.T) {
 
 func TestNoGo(t *testing.T) {
 	t.Setenv("PATH", t.TempDir())
-	if _, err := Build("."); !errors.Is(err, ErrNoGo) {
+	if _, err := Build(".", nil); !errors.Is(err, ErrNoGo) {
 		t.Fatalf("Build without go on PATH: %v, want ErrNoGo", err)
+	}
+}
+
+// TestGarbageCacheNotShipped puts garbage where the compiled adapter is
+// cached, framed as a valid entry and raw: Build compiles instead, and
+// replaces the entry.
+func TestGarbageCacheNotShipped(t *testing.T) {
+	if testing.Short() {
+		t.Skip("compiles a module to WebAssembly")
+	}
+	root := module(t)
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Skip("no go on PATH")
+	}
+	tc, err := toolchain(goBin, root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	key, err := cacheKey(root, tc.version)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := cache.At(t.TempDir())
+	garbage := []byte("34 bytes of garbage, not a module!")
+	for _, put := range []func(){
+		func() { c.Put("wasm", key+".wasm", garbage) },
+		func() { os.WriteFile(filepath.Join(c.Root(), "wasm", key+".wasm"), garbage, 0o644) },
+	} {
+		put()
+		out, err := Build(root, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out.Cached || !IsWasm(out.Wasm) {
+			t.Fatalf("cached %v, wasm %q…", out.Cached, out.Wasm[:8])
+		}
+		if again, _ := Build(root, c); !again.Cached || !bytes.Equal(again.Wasm, out.Wasm) {
+			t.Error("the rebuilt module was not cached")
+		}
 	}
 }

@@ -4,6 +4,7 @@
 // --lighthouse, the Lighthouse mobile scores of every page kind.
 //
 //	go run ./scripts/benchcalc [--lighthouse PATH-TO-lighthouse-cli]
+//	go run ./scripts/benchcalc --sizes   # only the wasm sizes, with and without wasm-opt -Oz
 package main
 
 import (
@@ -29,7 +30,19 @@ const query = "hukou=rural&family=two_daughters&members=4&child1=college&child1_
 func main() {
 	lighthouse := flag.String("lighthouse", "", "path of the lighthouse CLI; empty skips Lighthouse")
 	runs := flag.Int("runs", 5, "cold loads to time")
+	sizesOnly := flag.Bool("sizes", false, "only compile calc/wasm and print its sizes (with and without wasm-opt -Oz)")
 	flag.Parse()
+	if *sizesOnly {
+		root, err := browsertest.Root()
+		if err == nil {
+			err = wasmSizes(root)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchcalc:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if err := run(*lighthouse, *runs); err != nil {
 		fmt.Fprintln(os.Stderr, "benchcalc:", err)
 		os.Exit(1)
@@ -56,6 +69,9 @@ func run(lighthouse string, runs int) error {
 		return err
 	}
 	if err := sizes(dir); err != nil {
+		return err
+	}
+	if err := wasmSizes(root); err != nil {
 		return err
 	}
 	srv := browsertest.Serve(dir)

@@ -1,4 +1,4 @@
-package site
+package build
 
 import (
 	"os"
@@ -22,7 +22,7 @@ func TestAdjustmentStatus(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			dir := t.TempDir()
-			copyDir(t, "testdata/content", dir)
+			copyDir(t, fixture, dir)
 			adj := "base_year = 2011\nthreshold = \"0.30\"\n" + tt.series
 			os.WriteFile(filepath.Join(dir, "adjustment.toml"), []byte(adj), 0o644)
 			html := read(t, filepath.Join(build(t, dir), "clauses/3.1/index.html"))

@@ -1,4 +1,4 @@
-package site
+package build
 
 import (
 	"bytes"
@@ -7,42 +7,9 @@ import (
 	"path"
 	"sort"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 )
-
-// sink receives the files of one build; it is safe for concurrent use.
-type sink interface {
-	WriteFile(name string, data []byte) error
-	RenameDir(from, to string) error
-}
-
-// memSink collects a build's files in memory.
-type memSink struct {
-	mu    sync.Mutex
-	files map[string][]byte
-}
-
-func (m *memSink) WriteFile(name string, data []byte) error {
-	m.mu.Lock()
-	m.files[name] = data
-	m.mu.Unlock()
-	return nil
-}
-
-// RenameDir moves every file under from to the same name under to.
-func (m *memSink) RenameDir(from, to string) error {
-	m.mu.Lock()
-	defer m.mu.Unlock()
-	for name, data := range m.files {
-		if rest, ok := strings.CutPrefix(name, from+"/"); ok {
-			delete(m.files, name)
-			m.files[to+"/"+rest] = data
-		}
-	}
-	return nil
-}
 
 // Memory is a build output held in memory, for the preview server: a
 // successful build replaces its files whole, a failed one leaves them.

@@ -1,4 +1,4 @@
-package site
+package calcstep
 
 import (
 	"encoding/json"
@@ -35,7 +35,7 @@ func TestFactsFromQuery(t *testing.T) {
 // content: every household is valid and each gets something or is told
 // why not.
 func TestTypicalHouseholds(t *testing.T) {
-	plan, err := model.Load(os.DirFS("../../content"), "content")
+	plan, err := model.Load(os.DirFS("../../../content"), "content")
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,0 +1,292 @@
+package batch
+
+import (
+	"errors"
+	"io"
+	"slices"
+	"strconv"
+	"strings"
+
+	"github.com/shopspring/decimal"
+
+	"gyportal/calc"
+	"gyportal/calc/batch/sheet"
+)
+
+// Header begins the output of Sheet: the input row, the id, the date
+// used, the cash totals per period, the clauses granting cash, the cash
+// benefit ids (one per grant), the service benefit ids; whether the
+// answer is complete ("true", or "false" when some benefit needs a fact
+// the row left out: the totals are then a minimum), the pending benefit
+// ids and the facts they need. A column per clause and period of cash
+// follows ("3.2.12 once"; see ClauseColumns).
+var Header = []string{"line", "id", "date", "once", "month", "year", "clauses", "benefits", "services", "complete", "pending", "needs"}
+
+// TotalRow is the line cell of the output's last row, the sums.
+const TotalRow = "total"
+
+// Options of a run.
+type Options struct {
+	Today    string                        // YYYY-MM-DD, the date of households that give none
+	Report   func(error)                   // called with each household's error as it is found
+	Progress func(rows int, share float64) // called every ProgressEvery rows, when set
+}
+
+// ProgressEvery is how many rows go by between calls of Options.Progress.
+const ProgressEvery = 1000
+
+// Summary counts the households of a run.
+type Summary struct {
+	Answered, Failed int
+	Started          bool // the output's header was written
+}
+
+// periods are the periods of cash, in the order of the output's columns.
+var periods = []string{"once", "month", "year"}
+
+// ClauseColumn is one of the output's columns per clause and period.
+type ClauseColumn struct{ Clause, Period string }
+
+// String returns the column's header, "3.2.12 once".
+func (c ClauseColumn) String() string { return c.Clause + " " + c.Period }
+
+// ClauseColumns returns the clause-and-period pairs of the cash benefits
+// of p, in the rules' order of clauses, then once, month, year.
+func ClauseColumns(p *calc.Params) []ClauseColumn {
+	var clauses []string
+	has := map[ClauseColumn]bool{}
+	for _, id := range calc.BenefitIDs() {
+		s := p.Benefits[id]
+		if s == nil || s.Kind != "cash" {
+			continue
+		}
+		if !slices.Contains(clauses, s.Clause) {
+			clauses = append(clauses, s.Clause)
+		}
+		has[ClauseColumn{s.Clause, s.Period}] = true
+	}
+	var out []ClauseColumn
+	for _, c := range clauses {
+		for _, per := range periods {
+			if has[ClauseColumn{c, per}] {
+				out = append(out, ClauseColumn{c, per})
+			}
+		}
+	}
+	return out
+}
+
+// sheetRun is the state of one run of Sheet.
+type sheetRun struct {
+	src    sheet.Reader
+	dst    sheet.Writer
+	p      *calc.Params
+	opt    Options
+	cols   *columns
+	clause map[ClauseColumn]int // index in the clause columns
+	sums   []decimal.Decimal    // per period, then per clause column: the totals
+	row    []decimal.Decimal    // the same for the household in hand
+	cells  []sheet.Cell
+	sum    Summary
+}
+
+// Sheet answers the register src, writing to dst Header and the clause
+// columns, one row per household answered and a last row TotalRow with
+// the sums. A household with errors is left out of dst: each error goes
+// to opt.Report (a *sheet.RowError naming the row, and the field). The
+// error returned is what ended the run early (a bad header, which leaves
+// dst unwritten; an unreadable row, after which dst is finished with the
+// rows before), or nil.
+func Sheet(src sheet.Reader, dst sheet.Writer, p *calc.Params, opt Options) (Summary, error) {
+	r := &sheetRun{src: src, dst: dst, p: p, opt: opt}
+	if err := r.header(p); err != nil {
+		return r.sum, err
+	}
+	err := r.rows()
+	if werr := r.finish(); err == nil {
+		err = werr
+	}
+	return r.sum, err
+}
+
+// header reads the header row and writes the output's.
+func (r *sheetRun) header(p *calc.Params) error {
+	row, err := r.src.Next()
+	if err == io.EOF {
+		return &sheet.RowError{Row: 1, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(calc.FactNames(), "、") + "）"}
+	}
+	if err != nil {
+		return err
+	}
+	cols, errs := readHeader(row)
+	if len(errs) > 0 {
+		return errors.Join(errs...)
+	}
+	r.cols = cols
+	cc := ClauseColumns(p)
+	r.clause = make(map[ClauseColumn]int, len(cc))
+	out := make([]sheet.Cell, 0, len(Header)+len(cc))
+	for _, h := range Header {
+		out = append(out, sheet.Cell{Text: h})
+	}
+	for i, c := range cc {
+		r.clause[c] = i
+		out = append(out, sheet.Cell{Text: c.String()})
+	}
+	r.sums = make([]decimal.Decimal, len(periods)+len(cc))
+	r.row = make([]decimal.Decimal, len(r.sums))
+	r.sum.Started = true
+	return r.dst.Write(out)
+}
+
+// rows answers every row after the header.
+func (r *sheetRun) rows() error {
+	xlsx := r.src.Format() == "xlsx"
+	for n := 1; ; n++ {
+		if r.opt.Progress != nil && n%ProgressEvery == 0 {
+			r.opt.Progress(n, r.src.Progress())
+		}
+		row, err := r.src.Next()
+		if err == io.EOF {
+			return nil
+		}
+		var re *sheet.RowError
+		if err != nil && (!errors.As(err, &re) || re.Stop) {
+			return err
+		}
+		if err == nil {
+			err = r.answer(row, xlsx)
+		}
+		if err != nil {
+			r.fail(err)
+		}
+	}
+}
+
+// fail reports a household's errors.
+func (r *sheetRun) fail(err error) {
+	r.sum.Failed++
+	if r.opt.Report != nil {
+		for _, e := range flatten(err) {
+			r.opt.Report(e)
+		}
+	}
+}
+
+// answer evaluates one household and writes its row.
+func (r *sheetRun) answer(row sheet.Row, xlsx bool) error {
+	if err := r.cols.check(row); err != nil {
+		return err
+	}
+	f, err := r.cols.facts(row, xlsx)
+	if err == nil && f.Date == "" {
+		f.Date = r.opt.Today
+	}
+	var res *calc.Result
+	if err == nil {
+		res, err = calc.EvaluateBrief(f, r.p)
+	}
+	if err != nil {
+		return rowErrors(row.Num, err)
+	}
+	r.sum.Answered++
+	return r.write(row.Num, r.cols.id(row), res)
+}
+
+// rowErrors names the row in each of a household's errors.
+func rowErrors(num int, err error) error {
+	var errs []error
+	for _, e := range flatten(err) {
+		var fe *calc.FieldError
+		if errors.As(e, &fe) && fe.Field != "$" {
+			errs = append(errs, &sheet.RowError{Row: num, Col: colName(fe.Field), Msg: fe.Msg})
+		} else if fe != nil {
+			errs = append(errs, &sheet.RowError{Row: num, Msg: fe.Msg})
+		} else {
+			errs = append(errs, &sheet.RowError{Row: num, Err: e})
+		}
+	}
+	return errors.Join(errs...)
+}
+
+// write writes a household's row and adds it to the sums.
+func (r *sheetRun) write(num int, id string, res *calc.Result) error {
+	clear(r.row)
+	var benefits, services []string
+	for _, e := range res.Entitlements {
+		if e.Kind != "cash" {
+			services = append(services, e.Benefit)
+			continue
+		}
+		benefits = append(benefits, e.Benefit)
+		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period}]; ok {
+			r.row[len(periods)+i] = r.row[len(periods)+i].Add(e.Yuan)
+		}
+	}
+	for i, per := range periods {
+		r.row[i] = res.Totals.Sum(per)
+	}
+	for i, v := range r.row {
+		r.sums[i] = r.sums[i].Add(v)
+	}
+	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
+		money(res.Totals.Once), money(res.Totals.Month), money(res.Totals.Year),
+		sheet.Cell{Text: strings.Join(res.CashClauses(), ";")},
+		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")},
+		sheet.Cell{Text: strconv.FormatBool(res.Complete)})
+	r.cells = pending(r.cells, res.Pending)
+	r.cells = amounts(r.cells, r.row[len(periods):], true)
+	return r.dst.Write(r.cells)
+}
+
+// pending appends the cells of the pending benefits and the facts they
+// need, each once.
+func pending(cells []sheet.Cell, ps []calc.Pending) []sheet.Cell {
+	var ids, needs []string
+	for _, p := range ps {
+		ids = append(ids, p.Benefit)
+		for _, n := range p.Needs {
+			if !slices.Contains(needs, n) {
+				needs = append(needs, n)
+			}
+		}
+	}
+	return append(cells, sheet.Cell{Text: strings.Join(ids, ";")}, sheet.Cell{Text: strings.Join(needs, ";")})
+}
+
+// money is a cell of an amount written with two places.
+func money(s string) sheet.Cell { return sheet.Cell{Text: s, Number: true} }
+
+// amounts appends money cells, two places; with blankZero a zero is an
+// empty cell.
+func amounts(cells []sheet.Cell, vs []decimal.Decimal, blankZero bool) []sheet.Cell {
+	for _, v := range vs {
+		if blankZero && v.IsZero() {
+			cells = append(cells, sheet.Cell{})
+		} else {
+			cells = append(cells, money(v.StringFixed(2)))
+		}
+	}
+	return cells
+}
+
+// finish writes the sums and closes dst.
+func (r *sheetRun) finish() error {
+	cells := []sheet.Cell{{Text: TotalRow}, {}, {}}
+	cells = amounts(cells, r.sums[:len(periods)], false)
+	cells = append(cells, make([]sheet.Cell, len(Header)-len(cells))...)
+	cells = amounts(cells, r.sums[len(periods):], false)
+	err := r.dst.Write(cells)
+	if cerr := r.dst.Close(); err == nil {
+		err = cerr
+	}
+	return err
+}
+
+// flatten returns the errors joined in err, one level deep.
+func flatten(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
+}
