@@ -125,7 +125,8 @@ func TestJSMatchesGo(t *testing.T) {
 		"计划生育家庭", "计划生育特殊困难家庭", "火星", "在省3万元的标准上增发2万元的一次性抚慰金",
 		"对计划生育手术并发症群众在经过国家专业鉴定机构鉴定后一级对象发放一次性抚慰金二级对象每月发放生活补贴",
 		"a b c d e f g h i j k l", "抚慰金怎么领", "独生女儿有什么补贴", "失独 怎么办", "怎么办", "火星探险", "火星移民",
-		"领导小组怎么办", "我家是低保户能领多少钱", "8000 火星", "计划生育 家庭 补贴"}
+		"领导小组怎么办", "我家是低保户能领多少钱", "8000 火星", "计划生育 家庭 补贴", notice,
+		"\u202e通知\u0007\n\t请拨打 400", strings.Repeat("很长的查询", 30)}
 	for _, c := range searchtest.Cases {
 		queries = append(queries, c.Query)
 	}
@@ -200,6 +201,7 @@ func compareJS(t *testing.T, node string, docs []search.Doc, syn []search.Synony
 			}
 		}
 		compareAnswer(t, r, q, js.Search[i].Hits, js.Search[i].Partial, js.Search[i].Files, js.Search[i].Texts)
+		checkStatus(t, q, js.Status[i], len(js.Search[i].Hits), js.Search[i].Partial)
 		if js.Search[i].Partial {
 			partial++
 		}
@@ -235,6 +237,38 @@ func compareAnswer(t *testing.T, r *searchtest.Reader, q string, hits [][3]float
 	}
 	if !slices.Equal(texts, wantTexts) {
 		t.Errorf("fragments of %q:\n js %q\n go %q", q, head(texts), head(wantTexts))
+	}
+}
+
+// checkStatus checks the status line of a search: it starts with
+// "搜索：“", repeats at most 40 characters of the query (then "…"), as
+// plain text without control or bidirectional characters, and says what
+// was found.
+func checkStatus(t *testing.T, q, status string, hits int, partial bool) {
+	t.Helper()
+	rest, ok := strings.CutPrefix(status, "搜索：“")
+	echo, tail, ok2 := strings.Cut(rest, "”，")
+	if !ok || !ok2 {
+		t.Errorf("status of %q: %q does not start with 搜索：“…”，", q, status)
+		return
+	}
+	if n := utf8.RuneCountInString(strings.TrimSuffix(echo, "…")); n > 40 {
+		t.Errorf("status of %q repeats %d characters of it", q, n)
+	}
+	for _, r := range echo {
+		if r < 0x20 || (r >= 0x7f && r <= 0x9f) || (r >= 0x200b && r <= 0x200f) || (r >= 0x202a && r <= 0x202e) || (r >= 0x2066 && r <= 0x2069) {
+			t.Errorf("status of %q repeats %U", q, r)
+		}
+	}
+	want := "找到 "
+	switch {
+	case hits == 0:
+		want = "没有找到相关内容。"
+	case partial:
+		want = "没有找到完全一致的内容，以下是部分匹配"
+	}
+	if !strings.HasPrefix(tail, want) {
+		t.Errorf("status of %q: %q, want …%s", q, status, want)
 	}
 }
 

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -42,12 +43,24 @@ func TestSearchRelevanceRealContent(t *testing.T) {
 	searchtest.CheckRelevance(t, search.PlanDocs(p), search.PlanSynonyms(p), searchtest.Cases)
 }
 
+// TestResidentsRealContent runs the residents' table (their questions
+// and words, not the plan's) over the real content and reports its score.
+func TestResidentsRealContent(t *testing.T) {
+	p := realPlan(t)
+	cases := searchtest.ResidentCases
+	if len(cases) < 20 {
+		t.Fatalf("the residents' table has %d questions, want at least 20", len(cases))
+	}
+	good := searchtest.CheckRelevance(t, search.PlanDocs(p), search.PlanSynonyms(p), cases)
+	t.Logf("residents' table: %d of %d questions find their clause first", good, len(cases))
+}
+
 // TestSearchCostRealContent checks that no query of the table fetches
 // more than 30 KB on the real site.
 func TestSearchCostRealContent(t *testing.T) {
 	r, a, _ := openReal(t)
 	worst := 0
-	for _, c := range searchtest.Cases {
+	for _, c := range slices.Concat(searchtest.Cases, searchtest.ResidentCases) {
 		_, cost, err := r.Query(c.Query, 10)
 		if err != nil {
 			t.Fatal(err)

@@ -544,21 +544,20 @@
     return out.filter(function (x, k) { return k === 0 || x !== out[k - 1]; });
   };
 
-  // parts resolves to the maximal pieces of phrase p that occur (see
-  // searchtest: parts).
+  // parts resolves to, for each start, the longest piece of phrase p that
+  // occurs (see searchtest: parts).
   Engine.prototype.parts = async function (pi, p, marks, budget) {
     var self = this, pair = await Promise.all(p.slice(1).map(function (k, i) {
       var g = gramKey([p[i], k]);
       return self.indexed(g, g);
     }));
-    var out = [], reach = 0;
+    var out = [];
     for (var i = 0; i < p.length; i++) {
       var ends = this.partEnds(p, pair, i);
       for (var e = 0; e < ends.length; e++) {
         var j = ends[e];
-        if (j <= reach) break;
         if (marks.slice(i, j).indexOf(false) < 0) continue;
-        if (await this.occurs(p.slice(i, j), budget)) { out.push({ p: pi, i: i, j: j }); reach = j; break; }
+        if (await this.occurs(p.slice(i, j), budget)) { out.push({ p: pi, i: i, j: j }); break; }
       }
     }
     return out;
@@ -568,14 +567,31 @@
   // parts, ranked by the share of the tokens (question words aside) their
   // parts cover times their scores.
   Engine.prototype.partial = async function (phrases, marks) {
-    var self = this, budget = { n: PART_CHECKS }, required = 0, parts = [], offsets = [0];
-    marks.forEach(function (mk) { mk.forEach(function (x) { if (!x) required++; }); });
+    var self = this, budget = { n: PART_CHECKS }, parts = [], offsets = [0];
     for (var pi = 0; pi < phrases.length; pi++) {
       parts = parts.concat(await this.parts(pi, phrases[pi], marks[pi], budget));
       offsets.push(offsets[pi] + phrases[pi].length);
     }
     if (!parts.length) return { hits: [], partial: true, phrases: [] };
     var per = await Promise.all(parts.map(function (pt) { return self.phraseScores(phrases[pt.p].slice(pt.i, pt.j)); }));
+    // A part found in more than half the pages covers nothing, unless all
+    // are. A token weighs the idf of the rarest part that covers it; one
+    // that no part covers, the idf of the rarest part.
+    var n = this.meta.n, counts = per.map(function (sc) { return 2 * sc.docs.length <= n; });
+    var anySpecific = counts.indexOf(true) >= 0, weight = [], rarest = 0, total = 0;
+    for (var t = 0; t < offsets[phrases.length]; t++) weight.push(0);
+    parts.forEach(function (pt, k) {
+      if (!(counts[k] = counts[k] || !anySpecific)) return;
+      var df = per[k].docs.length, idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+      rarest = Math.max(rarest, idf);
+      for (var t = pt.i; t < pt.j; t++) weight[offsets[pt.p] + t] = Math.max(weight[offsets[pt.p] + t], idf);
+    });
+    marks.forEach(function (mk, pi) {
+      mk.forEach(function (q, t) {
+        var w = weight[offsets[pi] + t];
+        if (!q && w > 0) total += w; else if (!q) total += rarest;
+      });
+    });
     var docs = new Map(), order = [], out = [];
     per.forEach(function (sc, k) {
       var pt = parts[k];
@@ -584,14 +600,18 @@
         var h = sc.best.get(d), x = docs.get(d);
         if (!x) { x = { hit: { doc: d, score: 0, seg: h.seg }, covered: [] }; docs.set(d, x); order.push(d); }
         x.hit.score += h.score;
-        for (var t = pt.i; t < pt.j; t++) x.covered[offsets[pt.p] + t] = true;
+        if (counts[k]) for (var t = pt.i; t < pt.j; t++) x.covered[offsets[pt.p] + t] = true;
       });
     });
-    var hits = order.map(function (d) {
-      var x = docs.get(d), n = 0;
-      marks.forEach(function (mk, pi) { mk.forEach(function (q, t) { if (!q && x.covered[offsets[pi] + t]) n++; }); });
-      x.hit.score = n / required * x.hit.score;
-      return x.hit;
+    var hits = [];
+    order.forEach(function (d) {
+      var x = docs.get(d), cov = 0;
+      marks.forEach(function (mk, pi) { mk.forEach(function (q, t) { if (!q && x.covered[offsets[pi] + t]) cov += weight[offsets[pi] + t]; }); });
+      if (cov > 0) {
+        cov /= total;
+        x.hit.score = cov * cov * x.hit.score;
+        hits.push(x.hit);
+      }
     });
     return { hits: sortHits(hits), partial: true, phrases: out };
   };

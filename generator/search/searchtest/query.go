@@ -19,11 +19,14 @@ import (
 //  2. Without question words: if nothing has them all, each phrase is cut
 //     at its question words ("抚慰金怎么领" → 抚慰金) and step 1 runs again
 //     on the pieces (single characters left over are dropped).
-//  3. Partial: if still nothing, each phrase is covered by its longest
-//     parts that occur (at least two tokens, or one word such as 8000,
-//     never only question words), and every page that holds a part is
-//     listed, ranked by the share of the query's other tokens its parts
-//     cover times their scores. The page says so ("没有找到完全一致的内容").
+//  3. Partial: if still nothing, each phrase is searched by its parts:
+//     from each token, the longest piece that occurs (at least two
+//     tokens, or one word such as 8000, never only question words), and
+//     every page that holds a part is listed, ranked by the square of the
+//     share of the query's other tokens its parts cover (each token
+//     weighed by the idf of its rarest part; a part found in more than
+//     half the pages covers nothing, unless all are) times their scores.
+//     The page says so ("没有找到完全一致的内容").
 //
 // A phrase that occurs nowhere and has no part in the index finds nothing.
 
@@ -236,14 +239,8 @@ type part struct{ p, i, j int }
 func (r *Reader) partial(phrases [][]string, marks [][]bool) (Answer, error) {
 	a := Answer{Partial: true}
 	budget := maxPartChecks
-	required := 0
 	var parts []part
 	for pi, p := range phrases {
-		for _, m := range marks[pi] {
-			if !m {
-				required++
-			}
-		}
 		ps, err := r.parts(pi, p, marks[pi], &budget)
 		if err != nil {
 			return a, err
@@ -262,13 +259,47 @@ func (r *Reader) partial(phrases [][]string, marks [][]bool) (Answer, error) {
 	for i, p := range phrases {
 		offsets[i+1] = offsets[i] + len(p)
 	}
-	docs := map[int]*acc{}
-	var order []int
-	for _, pt := range parts {
+	// A part found in more than half the pages (家庭) adds to the score
+	// of the pages that hold it but covers nothing, unless every part is
+	// that common. A token weighs the idf of the rarest part that covers
+	// it; one that no part covers, the idf of the rarest part.
+	per := make([]scored, len(parts))
+	counts := make([]bool, len(parts))
+	anySpecific := false
+	for k, pt := range parts {
 		sc, err := r.phraseScores(phrases[pt.p][pt.i:pt.j], &a.Phrases)
 		if err != nil {
 			return a, err
 		}
+		per[k], counts[k] = sc, 2*len(sc.docs) <= r.meta.Docs
+		anySpecific = anySpecific || counts[k]
+	}
+	weight := make([]float64, offsets[len(phrases)])
+	rarest := 0.0
+	for k, pt := range parts {
+		if counts[k] = counts[k] || !anySpecific; !counts[k] {
+			continue
+		}
+		idf := format.IDF(r.meta.Docs, len(per[k].docs))
+		rarest = max(rarest, idf)
+		for t := pt.i; t < pt.j; t++ {
+			weight[offsets[pt.p]+t] = max(weight[offsets[pt.p]+t], idf)
+		}
+	}
+	total := 0.0
+	for pi := range phrases {
+		for t, m := range marks[pi] {
+			if w := weight[offsets[pi]+t]; !m && w > 0 {
+				total += w
+			} else if !m {
+				total += rarest
+			}
+		}
+	}
+	docs := map[int]*acc{}
+	var order []int
+	for k, pt := range parts {
+		sc := per[k]
 		for _, d := range sc.docs {
 			h := sc.best[d]
 			x := docs[d]
@@ -278,34 +309,38 @@ func (r *Reader) partial(phrases [][]string, marks [][]bool) (Answer, error) {
 				order = append(order, d)
 			}
 			x.hit.Score += h.Score
-			for k := pt.i; k < pt.j; k++ {
-				x.covered[offsets[pt.p]+k] = true
+			if counts[k] {
+				for t := pt.i; t < pt.j; t++ {
+					x.covered[offsets[pt.p]+t] = true
+				}
 			}
 		}
 	}
 	for _, d := range order {
 		x := docs[d]
-		n := 0
+		cov := 0.0
 		for pi := range phrases {
-			for k, m := range marks[pi] {
-				if !m && x.covered[offsets[pi]+k] {
-					n++
+			for t, m := range marks[pi] {
+				if !m && x.covered[offsets[pi]+t] {
+					cov += weight[offsets[pi]+t]
 				}
 			}
 		}
-		x.hit.Score = float64(n) / float64(required) * x.hit.Score
-		a.Hits = append(a.Hits, x.hit)
+		if cov > 0 {
+			cov /= total
+			x.hit.Score = cov * cov * x.hit.Score
+			a.Hits = append(a.Hits, x.hit)
+		}
 	}
 	a.Hits = sortHits(a.Hits)
 	return a, nil
 }
 
-// parts returns the maximal pieces of phrase p that occur: for each
-// start, the longest piece of at least two tokens (one for a word) that
-// is not only question words and occurs, or one of whose synonyms does,
-// trying only the ends where every adjacent pair is indexed (or a
-// synonym ends). Each check of a piece costs one of budget (search.js:
-// Engine.parts).
+// parts returns, for each start, the longest piece of phrase p of at
+// least two tokens (one for a word) that is not only question words and
+// occurs, or one of whose synonyms does. It tries only the ends where
+// every adjacent pair is indexed (or a synonym ends). Each check of a
+// piece costs one of budget (search.js: Engine.parts).
 func (r *Reader) parts(pi int, p []string, marks []bool, budget *int) ([]part, error) {
 	n := len(p)
 	pair := make([]bool, max(n-1, 0))
@@ -318,12 +353,8 @@ func (r *Reader) parts(pi int, p []string, marks []bool, budget *int) ([]part, e
 		pair[i] = ok
 	}
 	var out []part
-	reach := 0 // end of the last part found
 	for i := range n {
 		for _, j := range r.ends(p, pair, i) {
-			if j <= reach {
-				break
-			}
 			if allMarked(marks[i:j]) {
 				continue
 			}
@@ -333,7 +364,6 @@ func (r *Reader) parts(pi int, p []string, marks []bool, budget *int) ([]part, e
 			}
 			if ok {
 				out = append(out, part{pi, i, j})
-				reach = j
 				break
 			}
 		}

@@ -117,4 +117,32 @@ func CheckRelevance(t testing.TB, docs []search.Doc, syn []search.Synonym, cases
 // ResidentCases are questions and words as residents type them, not the
 // plan's: questions (怎么领, 多少钱), everyday names (独生女儿, 看病) and
 // several words. Each names the clause that must come first.
-var ResidentCases = []Case{}
+// They run on the real content (content/synonyms.toml carries the
+// residents' words), not on the fixture.
+var ResidentCases = []Case{
+	{"抚慰金怎么领", "/clauses/3.2.12/"},
+	{"孩子没了能领多少钱", "/clauses/3.2.12/"},
+	{"孩子走了有什么补助", "/clauses/3.2.12/"},
+	{"独生女儿", "/clauses/3.2.8/"},
+	{"独生女儿考上大学有奖励吗", "/clauses/3.2.12/"},
+	{"独生儿子家里能得到什么", "/clauses/3.2.8/"},
+	{"我家是低保户能多领多少", "/clauses/3.2.4/"},
+	{"住院看病能报销多少", "/clauses/3.2.11/"},
+	{"娃上幼儿园要钱吗", "/clauses/3.2.2/"},
+	{"中考能加几分", "/clauses/3.2.2/"},
+	{"想借钱做点小生意", "/clauses/3.2.16/"},
+	{"找工作有没有培训", "/clauses/3.2.6/"},
+	{"房子漏雨要倒了", "/clauses/3.2.7/"},
+	{"没房子住想租房", "/clauses/3.2.7/"},
+	{"老人想住养老院", "/clauses/3.2.4/"},
+	{"村里吃水难", "/clauses/3.2.9/"},
+	{"家里看不了电视", "/clauses/3.2.10/"},
+	{"怀孕前免费检查身体", "/clauses/3.2.13/"},
+	{"出去打工的人办事", "/clauses/3.2.14/"},
+	{"粮食怎么存", "/clauses/3.2.15/"},
+	{"结扎手术后身体不好", "/clauses/3.2.12/"},
+	{"少数民族困难户", "/clauses/3.2.3/"},
+	{"孩子兔唇做手术", "/clauses/3.3/"},
+	{"贫困户发钱", "/clauses/3.2.17/"},
+	{"残疾孩子上学", "/clauses/3.2.12/"},
+}
