@@ -99,7 +99,7 @@ func benchSite(b *testing.B, name string, docs []search.Doc, samples int) {
 			b.Fatal(err)
 		}
 		mode := ""
-		if ans.Partial {
+		if ans.Partial && len(ans.Hits) > 0 {
 			mode = " (partial)"
 		}
 		fmt.Printf("%-18s %-34s %7d %9.1f %9.1f %6d %10.1f\n", q.label, q.q+mode, len(ans.Hits),

@@ -164,11 +164,14 @@ type builder struct {
 	syms   symtab
 	flat   []uint32    // the tokens of all runs, each run followed by 0
 	grams  []*gramInfo // node i+1 is grams[i]
-	child  *u64map     // (node, token) -> node
+	// deepest[p] is the node of the longest indexed gram that starts at
+	// flat[p] (0 at run ends); its prefixes are the parents.
+	deepest []int32
 	tokens int
 	avgB   []float64 // average body length by kind rank
 }
 
+// childKey is the key of the gram that extends node by the token sym.
 func childKey(node int32, sym uint32) uint64 { return uint64(node)<<32 | uint64(sym) }
 
 // impact reports whether the gram's documents are stored as impacts.
@@ -277,12 +280,12 @@ func (b *builder) kindStats() {
 // selectGrams decides, level by level, which grams are indexed: all
 // unigrams and bigrams, and the one-token extensions of common grams.
 // prev[p] is the node of the gram of the previous level that starts at
-// flat[p], or -1.
+// flat[p], or -1. It records the deepest gram at each position.
 func (b *builder) selectGrams() {
 	flat := b.flat
 	prev := make([]int32, len(flat)) // level 0: the empty gram (node 0) everywhere
 	cur := make([]int32, len(flat))
-	b.child = newU64map(len(flat) / 8)
+	b.deepest = make([]int32, len(flat))
 	for n := 1; n <= b.opts.MaxGram; n++ {
 		candidate := func(p int) bool {
 			end := p + n - 1
@@ -301,7 +304,13 @@ func (b *builder) selectGrams() {
 				cur[p] = counts.inc(childKey(prev[p], flat[p+n-1]))
 			}
 		}
-		if !b.addLevel(n, counts, cur) && n >= 2 {
+		common := b.addLevel(n, counts, cur)
+		for p, node := range cur {
+			if node > 0 {
+				b.deepest[p] = node
+			}
+		}
+		if !common && n >= 2 {
 			break
 		}
 		prev, cur = cur, prev
@@ -336,7 +345,6 @@ func (b *builder) addLevel(n int, counts *u64map, cur []int32) bool {
 		anyCommon = anyCommon || gi.common
 		b.grams = append(b.grams, gi)
 		node[slot] = int32(len(b.grams))
-		b.child.set(k, node[slot])
 	}
 	for p, s := range cur {
 		if s >= 0 {

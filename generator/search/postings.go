@@ -8,7 +8,8 @@ import (
 )
 
 // Postings are built without materialising the site's occurrences: each
-// document's grams are gathered in one walk of the gram trie, into
+// document's grams are gathered in one walk of its positions (the deepest
+// gram at each, found while selecting grams, and its prefixes), into
 // per-worker arrays indexed by gram (count, then fill the positions), and
 // encoded; then each gram's list grows by one entry per document, in
 // document order. Batches of documents are gathered in parallel and
@@ -51,15 +52,14 @@ func (o *docOut) reset() {
 
 // Node properties the hot loops read, dense by node.
 const (
-	nodePos      = 1 << iota // keeps positions
-	nodeImpact               // entries are impacts
-	nodeChildren             // has longer grams
+	nodePos    = 1 << iota // keeps positions
+	nodeImpact             // entries are impacts
 )
 
 // postings builds the posting list of every gram.
 func (b *builder) postings() {
 	props := make([]uint8, len(b.grams)+1)
-	props[0] = nodeChildren
+	parent := make([]int32, len(b.grams)+1)
 	for i, g := range b.grams {
 		if g.withPos {
 			props[i+1] |= nodePos
@@ -67,15 +67,7 @@ func (b *builder) postings() {
 		if g.impact() {
 			props[i+1] |= nodeImpact
 		}
-		if g.parent > 0 {
-			props[g.parent] |= nodeChildren
-		}
-	}
-	root := make([]int32, len(b.syms.keys)+1)
-	for sym := range root {
-		if node, ok := b.child.lookup(childKey(0, uint32(sym))); ok {
-			root[sym] = node
-		}
+		parent[i+1] = g.parent
 	}
 	workers := runtime.GOMAXPROCS(0)
 	scr := make([]*scratch, workers)
@@ -95,7 +87,7 @@ func (b *builder) postings() {
 			for id := range jobs {
 				o := &outs[id-lo]
 				o.reset()
-				b.gather(scr[w], props, root, int32(id))
+				b.gather(scr[w], props, parent, int32(id))
 				b.encodeDoc(scr[w], props, b.docs[id], o)
 			}
 		})
@@ -110,18 +102,17 @@ func (b *builder) postings() {
 	}
 }
 
-// gather walks the gram trie at every position of document id and
-// collects its grams with their frequencies and positions.
-func (b *builder) gather(s *scratch, props []uint8, root []int32, id int32) {
+// gather collects the grams of document id with their frequencies and
+// positions: at each position, the deepest indexed gram and its prefixes.
+func (b *builder) gather(s *scratch, props []uint8, parent []int32, id int32) {
 	d := b.docs[id]
 	s.ents, s.occ = s.ents[:0], s.occ[:0]
 	stamp := id + 1
 	for f := range nFields {
 		for _, r := range d.fields[f] {
-			syms := b.flat[r.off : r.off+r.n]
-			for i := range syms {
-				node := root[syms[i]]
-				for n := 1; node > 0; n++ {
+			for i := range r.n {
+				pos := r.start + i
+				for node := b.deepest[r.off+i]; node > 0; node = parent[node] {
 					if s.stamp[node] != stamp {
 						s.stamp[node] = stamp
 						s.slot[node] = int32(len(s.ents))
@@ -129,19 +120,12 @@ func (b *builder) gather(s *scratch, props []uint8, root []int32, id int32) {
 					}
 					e := &s.ents[s.slot[node]]
 					e.tf[f]++
-					pos := r.start + int32(i)
 					if f == fBody && e.first < 0 {
 						e.first = pos
 					}
 					if props[node]&nodePos != 0 {
 						s.occ = append(s.occ, occRef{s.slot[node], pos})
 					}
-					if n == b.opts.MaxGram || i+n == len(syms) || props[node]&nodeChildren == 0 {
-						break
-					}
-					// The indexed grams are prefix-closed: stop at the
-					// first that is not.
-					node, _ = b.child.lookup(childKey(node, syms[i+n]))
 				}
 			}
 		}
