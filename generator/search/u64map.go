@@ -3,9 +3,9 @@ package search
 import "math/bits"
 
 // u64map is an insert-only open-addressing hash map from non-zero uint64
-// keys to int32 values, several times faster than a Go map on the index
-// builder's hot paths (counting grams, walking the gram trie). Entries
-// keep their insertion order: slot i is the i-th key inserted.
+// keys to int32 counts, several times faster than a Go map on the index
+// builder's hot path (counting grams). Entries keep their insertion
+// order: slot i is the i-th key inserted.
 type u64map struct {
 	table []int32 // slot+1, 0 when empty
 	ks    []uint64
@@ -68,16 +68,6 @@ func (m *u64map) inc(k uint64) int32 {
 	s := m.slot(k)
 	m.vs[s]++
 	return s
-}
-
-func (m *u64map) set(k uint64, v int32) { m.vs[m.slot(k)] = v }
-
-// lookup returns the value of k.
-func (m *u64map) lookup(k uint64) (int32, bool) {
-	if _, s := m.find(k); s >= 0 {
-		return m.vs[s], true
-	}
-	return 0, false
 }
 
 // get returns the slot and value of k (k must be present).
