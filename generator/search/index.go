@@ -44,8 +44,8 @@ const maxGramCap = 16
 type Options struct {
 	MaxGram      int // longest indexed gram, in tokens (default 8)
 	Common       int // occurrences above which a gram is common (default max(32, tokens/4096))
-	Segment      int // body positions per snippet segment of a long body (default 512)
-	WholeBody    int // bodies of at most this many bytes are fetched whole, longer ones by segment (default 2048)
+	Segment      int // body positions per snippet segment of a long body (default 160)
+	WholeBody    int // bodies of at most this many bytes are fetched whole, longer ones by segment (default 1024)
 	DictTarget   int // target bytes of a dictionary shard (default 1536)
 	BucketTarget int // target bytes of a rare bucket (default 1024)
 	PackTarget   int // target bytes of a pack file (default 128 KiB)
@@ -66,8 +66,8 @@ func (o Options) withDefaults(tokens int) Options {
 	def(&o.MaxGram, 8)
 	o.MaxGram = max(3, min(o.MaxGram, maxGramCap))
 	def(&o.Common, max(32, tokens/4096))
-	def(&o.Segment, 512)
-	def(&o.WholeBody, 2048)
+	def(&o.Segment, 160)
+	def(&o.WholeBody, 1024)
 	def(&o.DictTarget, 1536)
 	def(&o.BucketTarget, 1024)
 	def(&o.PackTarget, 128<<10)
@@ -224,6 +224,7 @@ func build(docs []Doc, opts Options) (*builder, error) {
 	b.kindStats()
 	b.selectGrams()
 	b.postings()
+	b.flat, b.deepest = nil, nil
 	return b, nil
 }
 

@@ -71,20 +71,27 @@ func (b *builder) layout() *layout {
 	return l
 }
 
-// flags returns the entry flags of gi and its documents part.
-func (gi *gramInfo) flags(nibbleDF int) (int, []byte) {
-	docs, f := gi.docs(nibbleDF)
+// flags returns the entry flags of gi and its documents part (ids and
+// entries).
+func (gi *gramInfo) flags(nibbleDF int) (int, []byte, []byte) {
+	ids, entries, f := gi.docs(nibbleDF)
 	if gi.common {
 		f |= format.FlagCommon
 	}
 	if gi.withPos {
 		f |= format.FlagPos
 	}
-	return f, docs
+	return f, ids, entries
 }
 
 // span is an item's place in the packs.
 type span struct{ off, n int }
+
+// listedAt is where a listed gram's postings went.
+type listedAt struct {
+	span
+	flags, docLen, posLen int
+}
 
 // writePacks writes every item into the packs: the rare buckets, the
 // listed grams' postings, the result fragments, the document table and
@@ -99,14 +106,12 @@ func (b *builder) writePacks(w *fileWriter) format.Meta {
 			buckets[s] = append(buckets[s], p.add(encodeBucket(grams, b.opts.NibbleDF)))
 		}
 	}
-	postings := map[*gramInfo]span{}
-	flags := map[*gramInfo]int{}
-	docLen := map[*gramInfo]int{}
+	at := map[*gramInfo]listedAt{}
 	for s := range l.shards {
 		for _, gi := range l.listed[s] {
-			f, docs := gi.flags(b.opts.NibbleDF)
-			flags[gi], docLen[gi] = f, len(docs)
-			postings[gi] = p.add(append(docs, gi.pos...))
+			f, ids, entries := gi.flags(b.opts.NibbleDF)
+			at[gi] = listedAt{p.add(ids, entries, gi.pos), f, len(ids) + len(entries), len(gi.pos)}
+			gi.release()
 		}
 	}
 	table := b.writeFragments(p)
@@ -121,12 +126,13 @@ func (b *builder) writePacks(w *fileWriter) format.Meta {
 		prev := ""
 		for _, gi := range l.listed[s] {
 			buf = format.AppendPrefixed(buf, prev, gi.key)
+			a := at[gi]
 			buf = binary.AppendUvarint(buf, uint64(gi.df))
-			buf = binary.AppendUvarint(buf, uint64(flags[gi]))
-			buf = binary.AppendUvarint(buf, uint64(postings[gi].off))
-			buf = binary.AppendUvarint(buf, uint64(docLen[gi]))
+			buf = binary.AppendUvarint(buf, uint64(a.flags))
+			buf = binary.AppendUvarint(buf, uint64(a.off))
+			buf = binary.AppendUvarint(buf, uint64(a.docLen))
 			if gi.withPos {
-				buf = binary.AppendUvarint(buf, uint64(len(gi.pos)))
+				buf = binary.AppendUvarint(buf, uint64(a.posLen))
 			}
 			prev = gi.key
 		}
@@ -146,15 +152,17 @@ func encodeBucket(grams []*gramInfo, nibbleDF int) []byte {
 	var buf []byte
 	prev := ""
 	for _, gi := range grams {
-		f, docs := gi.flags(nibbleDF)
+		f, ids, entries := gi.flags(nibbleDF)
 		buf = format.AppendPrefixed(buf, prev, gi.key)
 		buf = binary.AppendUvarint(buf, uint64(gi.df))
 		buf = binary.AppendUvarint(buf, uint64(f))
-		buf = format.AppendBytes(buf, docs)
+		buf = binary.AppendUvarint(buf, uint64(len(ids)+len(entries)))
+		buf = append(append(buf, ids...), entries...)
 		if gi.withPos {
 			buf = format.AppendBytes(buf, gi.pos)
 		}
 		prev = gi.key
+		gi.release()
 	}
 	return buf
 }
@@ -234,15 +242,22 @@ type packer struct {
 	base   int // global offset of cur
 }
 
-func (p *packer) add(data []byte) span {
-	if len(p.cur) > 0 && len(p.cur)+len(data) > p.target {
+// add appends one item made of parts.
+func (p *packer) add(parts ...[]byte) span {
+	n := 0
+	for _, d := range parts {
+		n += len(d)
+	}
+	if len(p.cur) > 0 && len(p.cur)+n > p.target {
 		p.flush()
 	}
 	if p.cur == nil {
-		p.cur = make([]byte, 0, max(p.target, len(data)))
+		p.cur = make([]byte, 0, max(p.target, n))
 	}
-	sp := span{p.base + len(p.cur), len(data)}
-	p.cur = append(p.cur, data...)
+	sp := span{p.base + len(p.cur), n}
+	for _, d := range parts {
+		p.cur = append(p.cur, d...)
+	}
 	return sp
 }
 

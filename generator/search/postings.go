@@ -232,10 +232,10 @@ func (b *builder) merge(id int32, o *docOut, w, n int) {
 	}
 }
 
-// docs returns the documents part of gi's postings and its flags
-// (format.FlagBitmap, format.FlagNibble): impact lists of nibbleDF
-// documents or more have four-bit impacts.
-func (gi *gramInfo) docs(nibbleDF int) ([]byte, int) {
+// docs returns the documents part of gi's postings, ids and entries, and
+// its flags (format.FlagBitmap, format.FlagNibble): impact lists of
+// nibbleDF documents or more have four-bit impacts.
+func (gi *gramInfo) docs(nibbleDF int) ([]byte, []byte, int) {
 	entries, flags := gi.entries, 0
 	if gi.impact() && gi.df >= nibbleDF {
 		entries, flags = format.Nibbles(gi.entries, gi.df), format.FlagNibble
@@ -243,7 +243,7 @@ func (gi *gramInfo) docs(nibbleDF int) ([]byte, int) {
 	base := int(gi.first)
 	n := (int(gi.last)-base)/8 + 1
 	if gi.df == 0 || len(gi.ids) <= n+4 {
-		return append(gi.ids[:len(gi.ids):len(gi.ids)], entries...), flags
+		return gi.ids, entries, flags
 	}
 	ids := make([]int32, 0, gi.df)
 	r := format.Reader{B: gi.ids}
@@ -256,5 +256,8 @@ func (gi *gramInfo) docs(nibbleDF int) ([]byte, int) {
 	if bitmap {
 		flags |= format.FlagBitmap
 	}
-	return append(enc, entries...), flags
+	return enc, entries, flags
 }
+
+// release drops gi's postings once they are written.
+func (gi *gramInfo) release() { gi.ids, gi.entries, gi.pos = nil, nil, nil }
