@@ -36,9 +36,13 @@ type scratch struct {
 	pos   []int32
 }
 
-// docOut is the encoded grams of one document: for entry i, node[i], the
+// docOut is the encoded grams of one document, one part per merger
+// (node mod the number of mergers).
+type docOut []docPart
+
+// docPart is some encoded grams of a document: for entry i, node[i], the
 // entry bytes ent[entEnd[i-1]:entEnd[i]] and the positions bytes likewise.
-type docOut struct {
+type docPart struct {
 	node   []int32
 	ent    []byte
 	entEnd []int32
@@ -46,8 +50,11 @@ type docOut struct {
 	posEnd []int32
 }
 
-func (o *docOut) reset() {
-	o.node, o.ent, o.entEnd, o.pos, o.posEnd = o.node[:0], o.ent[:0], o.entEnd[:0], o.pos[:0], o.posEnd[:0]
+func (o docOut) reset() {
+	for i := range o {
+		p := &o[i]
+		p.node, p.ent, p.entEnd, p.pos, p.posEnd = p.node[:0], p.ent[:0], p.entEnd[:0], p.pos[:0], p.posEnd[:0]
+	}
 }
 
 // Node properties the hot loops read, dense by node.
@@ -76,6 +83,9 @@ func (b *builder) postings() {
 	}
 	const batch = 256
 	outs := make([]docOut, batch)
+	for i := range outs {
+		outs[i] = make(docOut, workers)
+	}
 	for lo := 0; lo < len(b.docs); lo += batch {
 		hi := min(lo+batch, len(b.docs))
 		jobs := make(chan int, hi-lo)
@@ -85,7 +95,7 @@ func (b *builder) postings() {
 		close(jobs)
 		parallel(workers, func(w int) {
 			for id := range jobs {
-				o := &outs[id-lo]
+				o := outs[id-lo]
 				o.reset()
 				b.gather(scr[w], props, parent, int32(id))
 				b.encodeDoc(scr[w], props, b.docs[id], o)
@@ -93,7 +103,7 @@ func (b *builder) postings() {
 		})
 		parallel(workers, func(w int) {
 			for i := range hi - lo {
-				b.merge(int32(lo+i), &outs[i], w, workers)
+				b.merge(int32(lo+i), &outs[i][w])
 			}
 		})
 	}
@@ -151,9 +161,10 @@ func (b *builder) gather(s *scratch, props []uint8, parent []int32, id int32) {
 }
 
 // encodeDoc encodes the gathered entries of d (see format.DecodePostings).
-func (b *builder) encodeDoc(s *scratch, props []uint8, d *idoc, o *docOut) {
+func (b *builder) encodeDoc(s *scratch, props []uint8, d *idoc, out docOut) {
 	for i := range s.ents {
 		e := &s.ents[i]
+		o := &out[int(e.node)%len(out)]
 		o.node = append(o.node, e.node)
 		o.ent = b.appendEntry(o.ent, props[e.node]&nodeImpact != 0, d, e)
 		o.entEnd = append(o.entEnd, int32(len(o.ent)))
@@ -211,21 +222,20 @@ func (b *builder) appendEntry(buf []byte, impact bool, d *idoc, e *docEntry) []b
 	return buf
 }
 
-// merge appends document id's entries to the lists of the grams that
-// merger w of n owns.
-func (b *builder) merge(id int32, o *docOut, w, n int) {
+// merge appends document id's entries of one part to their grams' lists.
+func (b *builder) merge(id int32, o *docPart) {
 	ent, pos := int32(0), int32(0)
 	for i, node := range o.node {
 		entEnd, posEnd := o.entEnd[i], o.posEnd[i]
-		if int(node)%n == w {
-			gi := b.gram(node)
-			gi.ids = binary.AppendUvarint(gi.ids, uint64(id-max(gi.last, 0)))
-			if gi.df == 0 {
-				gi.first = id
-			}
-			gi.last = id
-			gi.df++
-			gi.entries = append(gi.entries, o.ent[ent:entEnd]...)
+		gi := b.gram(node)
+		gi.ids = binary.AppendUvarint(gi.ids, uint64(id-max(gi.last, 0)))
+		if gi.df == 0 {
+			gi.first = id
+		}
+		gi.last = id
+		gi.df++
+		gi.entries = append(gi.entries, o.ent[ent:entEnd]...)
+		if posEnd > pos {
 			gi.pos = append(gi.pos, o.pos[pos:posEnd]...)
 		}
 		ent, pos = entEnd, posEnd
