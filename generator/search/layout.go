@@ -171,27 +171,28 @@ func encodeBucket(grams []*gramInfo, nibbleDF int) []byte {
 // document table (see package format). Fragments are encoded in parallel,
 // in batches, and added in document order.
 func (b *builder) writeFragments(p *packer) []byte {
-	table := make([]byte, 0, 8*(len(b.docs)+1))
+	le := binary.LittleEndian
+	table := make([]byte, 0, format.TableEntry*(len(b.docs)+1))
 	const batch = 512
-	frags := make([][]byte, batch)
-	heads := make([]int, batch)
+	heads := make([][]byte, batch)
 	for lo := 0; lo < len(b.docs); lo += batch {
 		hi := min(lo+batch, len(b.docs))
-		parallel(hi-lo, func(i int) { frags[i], heads[i] = b.fragment(b.docs[lo+i]) })
-		for i := range hi - lo {
-			sp := p.add(frags[i])
-			table = binary.LittleEndian.AppendUint32(table, uint32(sp.off))
-			table = binary.LittleEndian.AppendUint32(table, uint32(sp.off+heads[i]))
-			frags[i] = nil
+		parallel(hi-lo, func(i int) { heads[i] = b.fragmentHead(b.docs[lo+i]) })
+		for i, d := range b.docs[lo:hi] {
+			sp := p.add(heads[i], []byte(d.src.Body), []byte(d.src.Summary))
+			body := sp.off + len(heads[i])
+			table = le.AppendUint32(le.AppendUint32(le.AppendUint32(table, uint32(sp.off)), uint32(body)),
+				uint32(body+len(d.src.Body)))
+			heads[i] = nil
 		}
 	}
 	end := uint32(p.base + len(p.cur))
-	return binary.LittleEndian.AppendUint32(binary.LittleEndian.AppendUint32(table, end), end)
+	return le.AppendUint32(le.AppendUint32(le.AppendUint32(table, end), end), end)
 }
 
-// fragment returns the result fragment of d and the length of its head.
-func (b *builder) fragment(d *idoc) ([]byte, int) {
-	f := format.Fragment{URL: d.src.URL, Title: d.src.Title, Department: d.src.Department, Summary: d.src.Summary}
+// fragmentHead returns the head of d's result fragment.
+func (b *builder) fragmentHead(d *idoc) []byte {
+	f := format.Fragment{URL: d.src.URL, Title: d.src.Title, Department: d.src.Department}
 	if d.long {
 		f.Segs = segments(d.src.Body, b.opts.Segment, d.lastPos/b.opts.Segment+1)
 	}
@@ -199,7 +200,7 @@ func (b *builder) fragment(d *idoc) ([]byte, int) {
 	if err != nil {
 		panic(err) // strings and ints only
 	}
-	return append(head, d.src.Body...), len(head)
+	return head
 }
 
 // segments splits body into n segments of seg positions each and returns

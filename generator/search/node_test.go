@@ -61,7 +61,7 @@ const cp = (s, i) => Array.from(s.slice(0, i)).length;
     const eng = new api.Engine(load);
     await eng.open(input.meta);
     const res = await eng.search(q);
-    const frags = await Promise.all(res.hits.slice(0, 10).map(h => eng.fragment(h)));
+    const frags = await Promise.all(res.hits.slice(0, 10).map(h => eng.fragment(h, res.phrases)));
     const files = Object.keys(eng.fetched).sort();
     out.search.push({ hits: res.hits.map(h => [h.doc, h.score, h.seg]), partial: res.partial, files,
       texts: frags.map(f => [f.u, f.t, f.d || "", f.s || "", f.text]) });
@@ -222,7 +222,7 @@ func compareAnswer(t *testing.T, r *searchtest.Reader, q string, hits [][3]float
 	for k, h := range ans.Hits {
 		want = append(want, [3]float64{float64(h.Doc), h.Score, float64(h.Seg)})
 		if k < 10 {
-			f, err := r.Fragment(h)
+			f, err := r.Fragment(h, ans.Phrases)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -634,13 +634,14 @@
     return this.partial(phrases, marks);
   };
 
-  // fragment resolves to what the list shows for a hit: {u, t, d, s,
-  // text}, text being the body or the segment of the first body match.
-  Engine.prototype.fragment = async function (h) {
-    var m = this.meta, t = await this.range(m.docs + 8 * h.doc, 12);
-    var start = u32(t, 0), body = u32(t, 4), end = u32(t, 8), f, b;
-    if (end - body <= m.whole) {
-      b = await this.range(start, end - start);
+  // fragment resolves to what the list shows for a hit: {u, t, d, text,
+  // s}, text being the body or the segment of the first body match, s the
+  // summary, read only when text shows none of the phrases.
+  Engine.prototype.fragment = async function (h, phrases) {
+    var m = this.meta, t = await this.range(m.docs + 12 * h.doc, 16);
+    var start = u32(t, 0), body = u32(t, 4), summary = u32(t, 8), end = u32(t, 12), f, b;
+    if (summary - body <= m.whole) {
+      b = await this.range(start, summary - start);
       f = JSON.parse(text.decode(b.subarray(0, body - start)));
       f.text = text.decode(b.subarray(body - start));
     } else {
@@ -648,6 +649,7 @@
       var k = Math.min(h.seg, f.o.length / 2 - 1);
       f.text = text.decode(await this.range(body + f.o[2 * k], f.o[2 * k + 1] - f.o[2 * k]));
     }
+    if (end > summary && !matches(f.text, phrases).length) f.s = text.decode(await this.range(summary, end - summary));
     f.doc = h.doc;
     return f;
   };
@@ -781,7 +783,7 @@
         var batch = res.hits.slice(shown, shown + SHOW);
         shown += batch.length;
         more.disabled = true;
-        return Promise.all(batch.map(function (h) { return engine.fragment(h); })).then(function (fs) {
+        return Promise.all(batch.map(function (h) { return engine.fragment(h, res.phrases); })).then(function (fs) {
           fs.forEach(function (f) {
             var li = el("li", "search-hit"), a = el("a");
             a.href = new URL(f.u.replace(/^\//, ""), root).href;

@@ -56,7 +56,7 @@ func (r *Reader) Query(q string, show int) (Answer, Cost, error) {
 		return Answer{}, Cost{}, err
 	}
 	for _, h := range a.Hits[:min(show, len(a.Hits))] {
-		if _, err := r.Fragment(h); err != nil {
+		if _, err := r.Fragment(h, a.Phrases); err != nil {
 			return Answer{}, Cost{}, err
 		}
 	}

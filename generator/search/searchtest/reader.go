@@ -337,19 +337,18 @@ type Result struct {
 	Text                            string // the body, or the segment that holds the first body match
 }
 
-// Fragment reads what the results list shows for h (search.js:
-// Engine.fragment).
-func (r *Reader) Fragment(h Hit) (Result, error) {
-	t, err := r.read(r.meta.Table+8*h.Doc, 12)
+// Fragment reads what the results list shows for h, the summary only
+// when the body text shows none of phrases (search.js: Engine.fragment).
+func (r *Reader) Fragment(h Hit, phrases [][]string) (Result, error) {
+	t, err := r.read(r.meta.Table+format.TableEntry*h.Doc, format.TableEntry+4)
 	if err != nil {
 		return Result{}, err
 	}
-	start := int(binary.LittleEndian.Uint32(t))
-	body := int(binary.LittleEndian.Uint32(t[4:]))
-	end := int(binary.LittleEndian.Uint32(t[8:]))
+	le := binary.LittleEndian
+	start, body, summary, end := int(le.Uint32(t)), int(le.Uint32(t[4:])), int(le.Uint32(t[8:])), int(le.Uint32(t[12:]))
 	var head, text []byte
-	if end-body <= r.meta.Whole {
-		region, err := r.read(start, end-start)
+	if summary-body <= r.meta.Whole {
+		region, err := r.read(start, summary-start)
 		if err != nil {
 			return Result{}, err
 		}
@@ -368,7 +367,32 @@ func (r *Reader) Fragment(h Hit) (Result, error) {
 			return Result{}, err
 		}
 	}
-	return Result{Hit: h, URL: f.URL, Title: f.Title, Department: f.Department, Summary: f.Summary, Text: string(text)}, nil
+	res := Result{Hit: h, URL: f.URL, Title: f.Title, Department: f.Department, Text: string(text)}
+	if end > summary && !shows(res.Text, phrases) {
+		s, err := r.read(summary, end-summary)
+		if err != nil {
+			return Result{}, err
+		}
+		res.Summary = string(s)
+	}
+	return res, nil
+}
+
+// shows reports whether any phrase occurs in text (search.js: matches).
+func shows(text string, phrases [][]string) bool {
+	toks := search.Tokenize(text)
+	for _, p := range phrases {
+		for i := 0; i+len(p) <= len(toks); i++ {
+			ok := true
+			for k := 0; k < len(p) && ok; k++ {
+				ok = toks[i+k].Key == p[k] && (k == 0 || toks[i+k].Pos == toks[i+k-1].Pos+1)
+			}
+			if ok && len(p) > 0 {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // URLs returns the URL of every document, by id (not counted as a query's
@@ -377,7 +401,7 @@ func (r *Reader) URLs() ([]string, error) {
 	defer r.reset()
 	urls := make([]string, r.meta.Docs)
 	for id := range urls {
-		f, err := r.Fragment(Hit{Doc: id})
+		f, err := r.Fragment(Hit{Doc: id}, nil)
 		if err != nil {
 			return nil, err
 		}

@@ -26,9 +26,11 @@
 //     of the key, df, flags, documents part and positions part (each
 //     length-prefixed).
 //   - Postings: see DecodePostings.
-//   - Document table: Docs+1 entries of two little-endian uint32: the
-//     global offset of document d's fragment and of its body within it.
-//   - Fragment: the JSON Fragment, then the body text (UTF-8).
+//   - Document table: Docs+1 entries of three little-endian uint32: the
+//     global offsets of document d's fragment, of its body and of its
+//     summary within it (the last entry: where the fragments end).
+//   - Fragment: the JSON Fragment, the body text and the summary (UTF-8).
+//     The summary is read only when the body shows no match.
 package format
 
 import (
@@ -79,16 +81,18 @@ type SynMap struct {
 }
 
 // Fragment is the head of a document's result fragment: what the results
-// list shows besides the body. A long body (more than one snippet
-// segment) lists its segments as byte ranges of the body: segment k is
+// list shows besides the body and the summary. A long body lists its
+// snippet segments as byte ranges of the body: segment k is
 // body[Segs[2k]:Segs[2k+1]].
 type Fragment struct {
 	URL        string `json:"u"`
 	Title      string `json:"t"`
 	Department string `json:"d,omitempty"`
-	Summary    string `json:"s,omitempty"`
 	Segs       []int  `json:"o,omitempty"`
 }
+
+// TableEntry is the size of a document table entry.
+const TableEntry = 12
 
 // Flags of a dictionary or bucket entry.
 const (
