@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gyportal/generator/build"
+	"gyportal/generator/model"
 )
 
 func init() {
@@ -43,11 +44,9 @@ func (d *dirs) options(drafts bool) build.Options {
 	}
 }
 
-// today is the local calendar date, as UTC midnight.
-func today() time.Time {
-	y, m, dd := time.Now().Date()
-	return time.Date(y, m, dd, 0, 0, 0, 0, time.UTC)
-}
+// today is Guiyang's calendar date, as UTC midnight, whatever the host's
+// time zone.
+func today() time.Time { return model.Today(time.Now()) }
 
 // summary is build's one-line report.
 func summary(s build.Stats, took time.Duration) string {

@@ -8,8 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"syscall"
+	"time"
 
+	"gyportal/generator/build"
+	"gyportal/generator/build/cache"
 	"gyportal/generator/preview"
+	"gyportal/generator/wasmbuild"
 )
 
 func init() {
@@ -27,26 +31,58 @@ func runServe(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	return serve(ctx, args, stdout, stderr)
 }
 
+// serveFlags are serve's own flags (besides the directories).
+type serveFlags struct {
+	addr             string
+	drafts, skipWasm bool
+}
+
 // serve builds the site, serves it on --addr and rebuilds it whenever the
-// content, templates or calculator change, until ctx is done. It prints
-// the URL it listens on (with the real port when --addr asks for port 0).
+// content, templates or calculator change, until ctx is done. It says
+// what it is doing as it goes, in Chinese (the first compilation of the
+// calculator takes a while), and prints the URL it listens on (with the
+// real port when --addr asks for port 0) once the site is ready.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", stderr)
 	var d dirs
 	d.register(fs)
-	addr := fs.String("addr", "127.0.0.1:8080", "address to listen on; port 0 picks a free port")
-	drafts := fs.Bool("drafts", false, "include draft clauses")
-	skipWasm := fs.Bool("skip-wasm", false, "do not compile the calculator (faster when editing content only)")
+	var f serveFlags
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "预览服务器监听的地址；端口写 0 时自动选一个空闲端口")
+	fs.BoolVar(&f.drafts, "drafts", false, "也显示草稿（draft = true）的条文")
+	fs.BoolVar(&f.skipWasm, "skip-wasm", false, "不编译计算器（只改内容时更快）")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
 		return exitUsage
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
-		fmt.Fprintf(stderr, "无法监听 %s：%v\n", *addr, err)
+		fmt.Fprintf(stderr, "无法监听 %s：%v\n", f.addr, err)
 		return exitContent
 	}
-	opts := d.options(*drafts)
-	opts.SkipWasm = *skipWasm
+	opts := d.options(f.drafts)
+	opts.SkipWasm = f.skipWasm
+	opts.Cache = cache.Open()
+	if !f.skipWasm {
+		warmCalculator(stdout, stderr, opts.Cache)
+	}
+	return runPreview(ctx, ln, d, opts, stdout, stderr)
+}
+
+// warmCalculator compiles the calculator into the build cache before the
+// first build, saying so: on a fresh machine this takes most of a minute,
+// later starts find it in the cache. A failure is only reported here; the
+// build reports it again over the pages.
+func warmCalculator(stdout, stderr io.Writer, c *cache.Cache) {
+	fmt.Fprintln(stdout, "正在编译计算器（第一次运行需要约一分钟）…")
+	start := time.Now()
+	if _, err := wasmbuild.Build(".", c); err != nil {
+		fmt.Fprintf(stderr, "计算器编译失败：%v\n", err)
+		return
+	}
+	fmt.Fprintf(stdout, "计算器已编译（用时 %s）\n", time.Since(start).Round(100*time.Millisecond))
+}
+
+// runPreview runs the preview server on ln until ctx is done.
+func runPreview(ctx context.Context, ln net.Listener, d dirs, opts build.Options, stdout, stderr io.Writer) int {
 	srv := preview.New(preview.Config{
 		Build:  opts,
 		Today:  today,
@@ -54,12 +90,14 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		Log:    stdout,
 		ErrLog: stderr,
 	})
+	fmt.Fprintln(stdout, "正在生成网站…")
 	ready := func(url string) {
-		fmt.Fprintf(stdout, "预览地址：%s （按 Ctrl+C 停止）\n", url)
+		fmt.Fprintf(stdout, "已就绪：%s （按 Ctrl+C 停止）\n", url)
 	}
 	if err := srv.Serve(ctx, ln, ready); err != nil {
-		fmt.Fprintln(stderr, err)
+		fmt.Fprintf(stderr, "预览服务器出错：%v\n", err)
 		return exitContent
 	}
+	fmt.Fprintln(stdout, "预览已停止")
 	return exitOK
 }

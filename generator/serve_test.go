@@ -12,6 +12,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"gyportal/generator/site"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
@@ -188,4 +190,60 @@ func mustRead(t *testing.T, name string) []byte {
 		t.Fatal(err)
 	}
 	return b
+}
+
+// TestServeProgress runs `generator serve` with the calculator: it says
+// what it is doing, in order and in Chinese, then serves with the
+// security headers and refuses a foreign Host, over a real HTTP client.
+func TestServeProgress(t *testing.T) {
+	content := copyContent(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	var stdout, stderr syncBuffer
+	code := make(chan int, 1)
+	go func() {
+		code <- serve(ctx, []string{"--content", content, "--templates", "../templates",
+			"--out", filepath.Join(t.TempDir(), "public"), "--addr", "127.0.0.1:0"}, &stdout, &stderr)
+	}()
+	var base string
+	for deadline := time.Now().Add(5 * time.Minute); base == ""; time.Sleep(20 * time.Millisecond) {
+		base = urlRE.FindString(stdout.String())
+		if time.Now().After(deadline) {
+			t.Fatalf("no URL printed; stdout:\n%s\nstderr:\n%s", stdout.String(), stderr.String())
+		}
+	}
+	at := 0
+	for _, want := range []string{"正在编译计算器", "计算器已编译（用时 ", "正在生成网站…", "已生成 ", "已就绪：" + base} {
+		i := strings.Index(stdout.String()[at:], want)
+		if i < 0 {
+			t.Fatalf("stdout lacks %q after byte %d:\n%s", want, at, stdout.String())
+		}
+		at += i
+	}
+
+	resp, err := http.Get(base + "calculator/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != 200 || resp.Header.Get("Content-Security-Policy") != site.CSP ||
+		resp.Header.Get("X-Content-Type-Options") != "nosniff" || resp.Header.Get("Referrer-Policy") != "no-referrer" ||
+		resp.Header.Get("X-Frame-Options") != "DENY" {
+		t.Errorf("calculator page: status %d, headers %v", resp.StatusCode, resp.Header)
+	}
+	req, _ := http.NewRequest("GET", base, nil)
+	req.Host = "rebind.example.com"
+	resp, err = http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(resp.Body)
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusForbidden || !strings.Contains(string(body), "拒绝访问") {
+		t.Errorf("foreign Host: status %d, body %q", resp.StatusCode, body)
+	}
+
+	cancel()
+	if c := <-code; c != exitOK || !strings.Contains(stdout.String(), "预览已停止") {
+		t.Errorf("serve exited %d; stdout:\n%s\nstderr:\n%s", c, stdout.String(), stderr.String())
+	}
 }

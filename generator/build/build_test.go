@@ -168,7 +168,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 	bad := filepath.Join(broken, "measures/3.2.12.toml")
 	os.WriteFile(bad, []byte(strings.Replace(read(t, bad), `amount = "20000"`, `amount = "2万"`, 1)), 0o644)
 	_, err := Build(testOptions(broken, out))
-	if err == nil || !strings.Contains(err.Error(), `content/measures/3.2.12.toml:24: benefits[1].amount: "2万" is not a decimal`) {
+	if err == nil || !strings.Contains(err.Error(), `content/measures/3.2.12.toml:24: benefits[1].amount: "2万" 不是数字，金额请写成 "20000"`) {
 		t.Fatalf("want the positioned error, got %v", err)
 	}
 	after, _ := listFiles(out)

@@ -27,7 +27,7 @@ func (e *Error) Error() string {
 		b.WriteString(": ")
 	}
 	b.WriteString(e.Msg)
-	return b.String()
+	return visible(b.String())
 }
 
 // ErrorList collects content errors; like go/scanner.ErrorList it sorts

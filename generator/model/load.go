@@ -1,14 +1,11 @@
 package model
 
 import (
-	"errors"
 	"io/fs"
 	"path"
 	"sort"
 	"strings"
 	"time"
-
-	"github.com/BurntSushi/toml"
 )
 
 // Load reads and validates the content tree in fsys as of today in
@@ -24,7 +21,7 @@ func Load(fsys fs.FS, name string) (*Plan, error) {
 func LoadOn(fsys fs.FS, name string, today time.Time) (*Plan, error) {
 	l := &loader{fsys: fsys, root: name, today: today, missing: map[string]bool{}}
 	if info, err := fs.Stat(fsys, "."); err != nil || !info.IsDir() {
-		l.errs.Add(name, 0, "", "content directory not found")
+		l.errs.Add(name, 0, "", "找不到内容目录")
 		return nil, l.errs.Err()
 	}
 	p := &Plan{}
@@ -69,53 +66,11 @@ type loader struct {
 // display returns the file name shown in messages.
 func (l *loader) display(file string) string { return path.Join(l.root, file) }
 
-// decode parses one TOML file into v, reporting syntax errors and
-// unknown keys. A missing optional file is not an error.
-func (l *loader) decode(file string, v any, required bool) bool {
-	data, err := fs.ReadFile(l.fsys, file)
-	if err != nil {
-		if required || !errors.Is(err, fs.ErrNotExist) {
-			l.errs.Add(l.display(file), 0, "", "cannot read: %v", trimPathErr(err))
-		}
-		l.missing[file] = true
-		return false
-	}
-	loc := newLocator(string(data))
-	if l.locs == nil {
-		l.locs = map[string]*locator{}
-	}
-	l.locs[file] = loc
-	md, err := toml.Decode(string(data), v)
-	if err != nil {
-		l.tomlErr(file, err)
-		l.missing[file] = true
-		return false
-	}
-	for _, k := range md.Undecoded() {
-		if len(k) > 2 && k[0] == "case" && k[1] == "facts" {
-			continue // household facts are free-form here; calc checks them
-		}
-		p, line := loc.find(k.String())
-		l.errs.Add(l.display(file), line, p, "unknown key")
-	}
-	return true
-}
-
-func (l *loader) tomlErr(file string, err error) {
-	var pe toml.ParseError
-	if errors.As(err, &pe) {
-		key := pe.LastKey
-		l.errs.Add(l.display(file), pe.Position.Line, key, "%s", pe.Message)
-		return
-	}
-	l.errs.Add(l.display(file), 0, "", "%v", err)
-}
-
 // clauses loads every measures/*.toml file, in name order.
 func (l *loader) clauses() []*Clause {
 	names, err := fs.Glob(l.fsys, "measures/*.toml")
 	if err != nil || len(names) == 0 {
-		l.errs.Add(l.display("measures"), 0, "", "no clause files (measures/*.toml)")
+		l.errs.Add(l.display("measures"), 0, "", "没有条文文件（measures/*.toml）")
 		return nil
 	}
 	var out []*Clause
@@ -167,14 +122,6 @@ func (l *loader) errorf(file, key, format string, args ...any) {
 		return
 	}
 	l.errs.Add(l.display(file), l.line(file, key), key, format, args...)
-}
-
-func trimPathErr(err error) string {
-	var pe *fs.PathError
-	if errors.As(err, &pe) {
-		return pe.Err.Error()
-	}
-	return err.Error()
 }
 
 // LessID orders clause ids numerically by component: "3.2.2" < "3.2.10".

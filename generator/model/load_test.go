@@ -83,42 +83,43 @@ func TestLoadErrors(t *testing.T) {
 		want       []string
 	}{
 		{"not a decimal", m, `amount = "20000"`, `amount = "2万"`,
-			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: "2万" is not a decimal`}},
+			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: "2万" 不是数字，金额请写成 "20000"`}},
 		{"float amount", m, `amount = "20000"`, `amount = 20000.5`,
-			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: must be a decimal written as a string, e.g. "20000" (got float 20000.5)`}},
+			[]string{`content/measures/3.2.12.toml:22: benefits[1].amount: 数字要加引号，请写成 "20000.5"`}},
 		{"negative", m, `amount = "30000"`, `amount = "-1"`,
-			[]string{`content/measures/3.2.12.toml:13: benefits[0].amount: "-1" must not be negative`}},
+			[]string{`content/measures/3.2.12.toml:13: benefits[0].amount: "-1" 不能是负数`}},
 		{"typo in key", m, `period = "once"
 level`, `peroid = "once"
 level`, []string{
-			`content/measures/3.2.12.toml:8: benefits[0].period: a cash benefit needs a period (once, month or year)`,
-			`content/measures/3.2.12.toml:14: benefits[0].peroid: unknown key`}},
+			`content/measures/3.2.12.toml:8: benefits[0].period: 现金待遇要写发放周期 period：once（一次性）、month（每月）或 year（每年）`,
+			`content/measures/3.2.12.toml:14: benefits[0].peroid: 没有这个键，是不是要写 period？`}},
 		{"unknown department", m, `departments = ["population"]`, `departments = ["populaton"]`,
-			[]string{`content/measures/3.2.12.toml:3: departments: departments[0]: unknown department "populaton" (not in departments.toml)`}},
+			[]string{`content/measures/3.2.12.toml:3: departments[0]: 没有 id 为 "populaton" 的部门（departments.toml 里没有）`}},
 		{"unknown group", m, `groups = ["bereaved"]`, `groups = ["bereaved", "nobody"]`,
-			[]string{`content/measures/3.2.12.toml:4: groups: groups[1]: unknown group "nobody" (not in groups.toml)`}},
+			[]string{`content/measures/3.2.12.toml:4: groups[1]: 没有 id 为 "nobody" 的人群（groups.toml 里没有）`}},
 		{"bad enum", m, `kind = "cash"
 amount = "20000"`, `kind = "money"
-amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: "money" is not one of cash, service, standard`}},
+amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: "money" 不是可选的值，可选：cash、service、standard`}},
 		{"duplicate benefit", m, `id = "bereaved-city"`, `id = "bereaved-province"`,
-			[]string{`content/measures/3.2.12.toml:18: benefits[1].id: duplicate benefit id "bereaved-province" (also in clause 3.2.12)`}},
+			[]string{`content/measures/3.2.12.toml:18: benefits[1].id: 待遇 id "bereaved-province" 重复了（条文 3.2.12 里也有）`}},
 		{"file name", m, `id = "3.2.12"`, `id = "3.2.13"`,
-			[]string{`content/measures/3.2.12.toml:1: id: clause "3.2.13" must be in a file named 3.2.13.toml`}},
+			[]string{`content/measures/3.2.12.toml:1: id: 条文 "3.2.13" 必须放在名为 3.2.13.toml 的文件里`}},
 		{"broken toml", m, `title = "特惠机制"`, `title = "特惠机制`,
-			[]string{`content/measures/3.2.12.toml:2: title: strings cannot contain newlines`}},
+			[]string{`content/measures/3.2.12.toml:2: title: 引号没有配对：一行里的文字要用 " 结束；多行文字请用三个引号 """…"""`}},
 		{"missing summary", m, `summary = "失独家庭再发2万元。"`, ``,
-			[]string{`content/measures/3.2.12.toml:1: summary: required`}},
+			[]string{`content/measures/3.2.12.toml:1: summary: 必须填写`}},
 		{"bad date", "document.toml", `effective = "2013-06-09"`, `effective = "2013-13-09"`,
-			[]string{`content/document.toml:9: effective: "2013-13-09" is not a date YYYY-MM-DD`}},
+			[]string{`content/document.toml:9: effective: "2013-13-09" 不是日期，请写成 "2013-06-09" 这样的年-月-日`}},
 		{"bad base url", "site.toml", `https://example.org/`, `example.org`,
-			[]string{`content/site.toml:2: base_url: "example.org" is not an absolute http(s) URL`}},
+			[]string{`content/site.toml:2: base_url: "example.org" 不是完整的网站地址，必须以 https:// 开头，如 "https://www.example.gov.cn/"`}},
 		{"duplicate department", "departments.toml", "", "[[department]]\nid = \"population\"\nname = \"a\"\n[[department]]\nid = \"population\"\nname = \"b\"\n",
-			[]string{`content/departments.toml:5: department[1].id: duplicate department id "population"`}},
+			[]string{`content/departments.toml:5: department[1].id: id "population" 重复了（前面已有同样 id 的部门）`}},
 		{"bad threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "30%"`, []string{
-			`content/adjustment.toml:2: threshold: "30%" is not a decimal`,
-			`content/adjustment.toml:2: threshold: a positive ratio such as "0.30" is required`}},
-		{"missing file", "groups.toml", "", "\x00delete", []string{`content/groups.toml: cannot read: file does not exist`,
-			`content/measures/3.2.12.toml:4: groups: groups[0]: unknown group "bereaved" (not in groups.toml)`}},
+			`content/adjustment.toml:2: threshold: "30%" 不是数字，比例请写成小数 "0.30"`}},
+		{"zero threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "0"`, []string{
+			`content/adjustment.toml:2: threshold: 必须写一个大于 0 的比例，如 "0.30"`}},
+		{"missing file", "groups.toml", "", "\x00delete", []string{`content/groups.toml: 找不到这个文件`,
+			`content/measures/3.2.12.toml:4: groups[0]: 没有 id 为 "bereaved" 的人群（groups.toml 里没有）`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -159,7 +160,7 @@ func TestLessID(t *testing.T) {
 
 func TestLoadMissingDir(t *testing.T) {
 	_, err := Load(os.DirFS("testdata/does-not-exist"), "content")
-	if err == nil || err.Error() != "content: content directory not found" {
+	if err == nil || err.Error() != "content: 找不到内容目录" {
 		t.Errorf("got %v", err)
 	}
 }

@@ -1,79 +1,82 @@
 package model
 
 import (
-	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/BurntSushi/toml"
 )
 
 // locator maps key paths such as "benefits[2].amount" to the line where
-// the key is written. The TOML decoder does not expose key positions for
-// elements of arrays of tables, so the locator reads the source lines:
-// table headers, array-of-table headers and "key =" lines, skipping the
-// bodies of multi-line strings.
+// the key is written. The TOML decoder does not expose key positions (and
+// none at all for elements of arrays), so the locator scans the source
+// itself: table and array-of-tables headers, keys (bare, quoted, dotted),
+// and values, whose strings, arrays and inline tables it steps over,
+// recording the keys of inline tables and the elements of arrays too.
+//
+// Paths are written as toml.Key.String writes them (a key that is not
+// bare is quoted: targets[0]."x y"), with [i] after an array element.
+// The scanner never fails: on text it does not understand it skips to
+// the next line; the decoder reports the syntax error.
 type locator struct {
-	lines map[string]int // path -> 1-based line
-	order []string       // paths in file order
+	src     string
+	lines   map[string]int // indexed path -> 1-based line
+	entries []locEntry     // in file order
 }
 
-var (
-	headerRE = regexp.MustCompile(`^\s*\[\[?\s*([A-Za-z0-9_.\-" ]+?)\s*\]\]?`)
-	keyRE    = regexp.MustCompile(`^\s*([A-Za-z0-9_\-]+)\s*=`)
-)
+type locEntry struct {
+	path, plain string // "benefits[1].amount", "benefits.amount"
+	line        int
+	kind        string // the value's type as the decoder names it; "" for tables
+}
+
+// seg is one step of a path: a key, and an array index or -1.
+type seg struct {
+	name string
+	idx  int
+}
 
 func newLocator(src string) *locator {
-	l := &locator{lines: map[string]int{}}
-	counts := map[string]int{} // array-of-tables path -> elements seen
-	prefix := ""
-	inML := ""
-	for i, line := range strings.Split(src, "\n") {
-		if inML != "" {
-			if strings.Count(line, inML)%2 == 1 {
-				inML = ""
-			}
-			continue
-		}
-		if m := headerRE.FindStringSubmatch(line); m != nil && !keyRE.MatchString(line) {
-			prefix = l.header(m[1], strings.HasPrefix(strings.TrimSpace(line), "[["), counts)
-			l.add(prefix, i+1)
-			continue
-		}
-		if m := keyRE.FindStringSubmatch(line); m != nil {
-			l.add(join(prefix, m[1]), i+1)
-			for _, q := range []string{`"""`, `'''`} {
-				if strings.Count(line, q)%2 == 1 {
-					inML = q
-				}
-			}
-		}
-	}
+	l := &locator{src: src, lines: map[string]int{}}
+	s := &scan{src: src, line: 1, loc: l, counts: map[string]int{}}
+	s.document()
 	return l
 }
 
-// header turns a table header "benefits.changes" into an indexed path
-// "benefits[1].changes[0]", counting array elements.
-func (l *locator) header(name string, array bool, counts map[string]int) string {
-	parts := strings.Split(strings.ReplaceAll(name, " ", ""), ".")
-	path := ""
-	for i, p := range parts {
-		path = join(path, p)
-		last := i == len(parts)-1
-		if last && array {
-			n := counts[path]
-			counts[path] = n + 1
-			path += "[" + strconv.Itoa(n) + "]"
-		} else if n, ok := counts[path]; ok {
-			path += "[" + strconv.Itoa(n-1) + "]"
-		}
+func (l *locator) add(path []seg, line int) {
+	p := format(path, true)
+	if _, ok := l.lines[p]; ok {
+		return
 	}
-	return path
+	l.lines[p] = line
+	l.entries = append(l.entries, locEntry{path: p, plain: format(path, false), line: line})
 }
 
-func (l *locator) add(path string, line int) {
-	if _, ok := l.lines[path]; !ok {
-		l.lines[path] = line
-		l.order = append(l.order, path)
+// setKind records the type of the value written at path.
+func (l *locator) setKind(path []seg, kind string) {
+	p := format(path, true)
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if l.entries[i].path == p {
+			l.entries[i].kind = kind
+			return
+		}
 	}
+}
+
+// format writes path as the validator and toml.Key name keys, with or
+// without array indexes.
+func format(path []seg, indexed bool) string {
+	var b strings.Builder
+	for i, s := range path {
+		if i > 0 {
+			b.WriteByte('.')
+		}
+		b.WriteString(toml.Key{s.name}.String())
+		if indexed && s.idx >= 0 {
+			b.WriteString("[" + strconv.Itoa(s.idx) + "]")
+		}
+	}
+	return b.String()
 }
 
 // line returns the line of path, or of its nearest enclosing table, or 1.
@@ -91,22 +94,62 @@ func (l *locator) line(path string) int {
 	return 1
 }
 
-var indexRE = regexp.MustCompile(`\[[0-9]+\]`)
-
-// find resolves an unindexed key such as "benefits.amout" (as reported by
-// toml.MetaData.Undecoded) to its first indexed path and line.
-func (l *locator) find(key string) (string, int) {
-	for _, p := range l.order {
-		if indexRE.ReplaceAllString(p, "") == key {
-			return p, l.lines[p]
+// findAll resolves an unindexed key as toml.MetaData.Undecoded reports it
+// ("targets.foo") to every indexed path written in the file
+// ("targets[0].foo", "targets[3].foo") with its line.
+func (l *locator) findAll(key string) []locEntry {
+	var out []locEntry
+	for _, e := range l.entries {
+		if e.plain == key {
+			out = append(out, e)
 		}
 	}
-	return key, 1
+	return out
 }
 
-func join(prefix, key string) string {
-	if prefix == "" {
-		return key
+func concat(prefix []seg, more ...seg) []seg {
+	return append(append(make([]seg, 0, len(prefix)+len(more)), prefix...), more...)
+}
+
+// at returns the indexed path of a syntax error's key: key (unindexed, as
+// the decoder names it) written at line, else the last key on that line,
+// else the last key written before it, else key itself.
+func (l *locator) at(key string, line int) string {
+	last := ""
+	for _, e := range l.entries {
+		if e.line == line && e.plain == key {
+			return e.path
+		}
+		if e.line == line {
+			last = e.path
+		}
 	}
-	return prefix + "." + key
+	if last != "" {
+		return last
+	}
+	for i := len(l.entries) - 1; i >= 0; i-- {
+		if e := l.entries[i]; e.plain == key && e.line < line {
+			return e.path
+		}
+	}
+	return key
+}
+
+// ofKind returns the first place the unindexed key is written with a
+// value of type kind: where a type error is, since the decoder gives
+// the line of the key's last occurrence in any element of an array.
+func (l *locator) ofKind(key, kind string) (locEntry, bool) {
+	for _, e := range l.entries {
+		if e.plain == key && e.kind == kind {
+			return e, true
+		}
+	}
+	return locEntry{}, false
+}
+
+// lineAt returns the line of byte offset off of the source, clamped to
+// the source's lines.
+func (l *locator) lineAt(off int) int {
+	off = max(0, min(off, len(l.src)))
+	return strings.Count(l.src[:off], "\n") + 1
 }

@@ -43,16 +43,16 @@ func TestStatus(t *testing.T) {
 		{"missing", "status_note = \"x\"\n",
 			[]string{`content/document.toml:1: status: 必须填写方案的状态，可选：现行有效、已失效、已废止、未核实`}},
 		{"no note", "status = \"未核实\"\n",
-			[]string{`content/document.toml:1: status_note: required`}},
+			[]string{`content/document.toml:1: status_note: 必须填写`}},
 		{"future check", "status = \"已失效\"\nstatus_note = \"x\"\nstatus_checked = \"2026-05-02\"\nstatus_source = \"x\"\n",
 			[]string{`content/document.toml:10: status_checked: "2026-05-02" 晚于今天（2026-05-01），核实日期不能是将来的日期`}},
 		{"bad check date", "status = \"未核实\"\nstatus_note = \"x\"\nstatus_checked = \"2026-5-1\"\n",
-			[]string{`content/document.toml:10: status_checked: "2026-5-1" is not a date YYYY-MM-DD`}},
+			[]string{`content/document.toml:10: status_checked: "2026-5-1" 的写法不对，请写成 "2026-05-01"`}},
 		{"claim without evidence", "status = \"已废止\"\nstatus_note = \"x\"\n", []string{
 			`content/document.toml:1: status_checked: 状态为 "已废止" 时必须写明核实日期，如 "2026-05-01"`,
 			`content/document.toml:1: status_source: 状态为 "已废止" 时必须写明依据（在哪里核实的）`}},
 		{"typo in key", "status = \"未核实\"\nstatus_note = \"x\"\nstatus_date = \"2026-01-01\"\n",
-			[]string{`content/document.toml:10: status_date: unknown key`}},
+			[]string{`content/document.toml:10: status_date: 没有这个键，是不是要写 status_note？`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -80,9 +80,9 @@ func TestContacts(t *testing.T) {
 			[]string{`content/departments.toml:9: department[0].contact[0].checked: "2027-01-01" 晚于今天（2026-05-01），核实日期不能是将来的日期`}},
 		{"no source, no date", "office = \"窗口\"\naddress = \"x\"\n", []string{
 			`content/departments.toml:5: department[0].contact[0].checked: 必须写明核实日期，如 "2026-05-01"`,
-			`content/departments.toml:5: department[0].contact[0].source: required`}},
+			`content/departments.toml:5: department[0].contact[0].source: 必须填写`}},
 		{"unknown key", "office = \"窗口\"\naddress = \"x\"\nsource = \"x\"\nchecked = \"2026-05-01\"\nemail = \"a@b\"\n",
-			[]string{`content/departments.toml:10: department[0].contact[0].email: unknown key`}},
+			[]string{`content/departments.toml:10: department[0].contact[0].email: 没有这个键（能写的键见 content/SCHEMA.md）`}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

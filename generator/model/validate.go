@@ -2,7 +2,6 @@ package model
 
 import (
 	"fmt"
-	"net/url"
 	"regexp"
 	"strings"
 )
@@ -11,6 +10,9 @@ var (
 	slugRE     = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
 	clauseIDRE = regexp.MustCompile(`^[0-9]+(\.[0-9]+)*$`)
 )
+
+// bodyNames names the [[department]] and [[group]] tables for messages.
+var bodyNames = map[string]string{"department": "部门", "group": "人群"}
 
 // Allowed values of enumerated benefit keys.
 var (
@@ -41,16 +43,20 @@ func (l *loader) validate(p *Plan) {
 
 func (l *loader) required(file, key, v string) {
 	if strings.TrimSpace(v) == "" {
-		l.errorf(file, key, "required")
+		l.errorf(file, key, "必须填写")
 	}
 }
 
-func (l *loader) dec(file, key string, d *Dec) {
+// dec parses and checks a decimal; false if it is not a valid one.
+func (l *loader) dec(file, key string, d *Dec) bool {
 	if err := d.parse(); err != nil {
 		l.errorf(file, key, "%v", err)
+		return false
 	} else if d.Set && d.IsNegative() {
-		l.errorf(file, key, "%q must not be negative", d.String())
+		l.errorf(file, key, "%q 不能是负数", d.String())
+		return false
 	}
+	return true
 }
 
 func (l *loader) date(file, key string, d *Date) {
@@ -65,16 +71,14 @@ func (l *loader) oneOf(file, key, v string, allowed []string) {
 			return
 		}
 	}
-	l.errorf(file, key, "%q is not one of %s", v, strings.Join(allowed, ", "))
+	l.errorf(file, key, "%q 不是可选的值，可选：%s", v, strings.Join(allowed, "、"))
 }
 
 func (l *loader) checkSite(s Site) {
 	const f = "site.toml"
 	l.required(f, "title", s.Title)
-	if u, err := url.Parse(s.BaseURL); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		l.errorf(f, "base_url", "%q is not an absolute http(s) URL", s.BaseURL)
-	} else if !strings.HasSuffix(s.BaseURL, "/") {
-		l.errorf(f, "base_url", "%q must end with /", s.BaseURL)
+	if msg := checkBaseURL(s.BaseURL); msg != "" {
+		l.errorf(f, "base_url", "%s", msg)
 	}
 }
 
@@ -89,12 +93,12 @@ func (l *loader) checkDocument(d *Document) {
 	l.date(f, "printed_date", &d.PrintedDate)
 	l.date(f, "effective", &d.Effective)
 	if !d.Effective.Set {
-		l.errorf(f, "effective", "required")
+		l.errorf(f, "effective", "必须填写")
 	}
 	for i, s := range d.Sections {
 		k := fmt.Sprintf("sections[%d]", i)
 		if !clauseIDRE.MatchString(s.ID) {
-			l.errorf(f, k+".id", "%q is not a section id like \"3.2\"", s.ID)
+			l.errorf(f, k+".id", "%q 不是章节编号，应写成 \"3.2\" 这样的数字", s.ID)
 		}
 		l.required(f, k+".title", s.Title)
 	}
@@ -118,7 +122,7 @@ func checkBodies[T any](l *loader, file, key string, items []T, idName func(T) (
 		l.slug(file, k+".id", id)
 		l.required(file, k+".name", name)
 		if _, dup := m[id]; dup {
-			l.errorf(file, k+".id", "duplicate %s id %q", key, id)
+			l.errorf(file, k+".id", "id %q 重复了（前面已有同样 id 的%s）", id, bodyNames[key])
 		}
 		m[id] = it
 	}
@@ -127,6 +131,6 @@ func checkBodies[T any](l *loader, file, key string, items []T, idName func(T) (
 
 func (l *loader) slug(file, key, v string) {
 	if !slugRE.MatchString(v) {
-		l.errorf(file, key, "%q is not an id of lowercase letters, digits and hyphens", v)
+		l.errorf(file, key, "%q 不能作 id：只能用小写英文字母、数字和连字符，如 \"civil-affairs\"", v)
 	}
 }

@@ -9,12 +9,12 @@ import (
 func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
 	f := c.rel
 	if !clauseIDRE.MatchString(c.ID) {
-		l.errorf(f, "id", "%q is not a clause id like \"3.2.12\"", c.ID)
+		l.errorf(f, "id", "%q 不是条文编号，应写成 \"3.2.12\" 这样的数字", c.ID)
 	} else if want := c.ID + ".toml"; path.Base(f) != want {
-		l.errorf(f, "id", "clause %q must be in a file named %s", c.ID, want)
+		l.errorf(f, "id", "条文 %q 必须放在名为 %s 的文件里", c.ID, want)
 	}
 	if prev := p.clause[c.ID]; prev != nil {
-		l.errorf(f, "id", "duplicate clause id %q (also in %s)", c.ID, prev.File)
+		l.errorf(f, "id", "条文编号 %q 重复了（%s 里也是这个编号）", c.ID, prev.File)
 	}
 	p.clause[c.ID] = c
 	l.required(f, "title", c.Title)
@@ -22,10 +22,10 @@ func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
 	l.required(f, "summary", c.Summary)
 	l.date(f, "publish", &c.Publish)
 	if len(c.Departments) == 0 {
-		l.errorf(f, "departments", "at least one department is required")
+		l.errorf(f, "departments", "至少要写一个负责部门")
 	}
-	l.refs(f, "departments", c.Departments, func(id string) bool { return p.dept[id] != nil }, "department", "departments.toml")
-	l.refs(f, "groups", c.Groups, func(id string) bool { return p.group[id] != nil }, "group", "groups.toml")
+	l.refs(f, "departments", c.Departments, func(id string) bool { return p.dept[id] != nil }, "部门", "departments.toml")
+	l.refs(f, "groups", c.Groups, func(id string) bool { return p.group[id] != nil }, "人群", "groups.toml")
 	for i := range c.Benefits {
 		l.checkBenefit(p, c, i, benefitIDs)
 	}
@@ -40,7 +40,7 @@ func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
 		k := fmt.Sprintf("updates[%d]", i)
 		l.date(f, k+".date", &u.Date)
 		if !u.Date.Set {
-			l.errorf(f, k+".date", "required")
+			l.errorf(f, k+".date", "必须填写")
 		}
 		l.required(f, k+".text", u.Text)
 	}
@@ -52,10 +52,10 @@ func (l *loader) refs(f, key string, ids []string, ok func(string) bool, what, w
 	for i, id := range ids {
 		k := fmt.Sprintf("%s[%d]", key, i)
 		if !ok(id) {
-			l.errorf(f, key, "%s: unknown %s %q (not in %s)", k, what, id, where)
+			l.errorf(f, k, "没有 id 为 %q 的%s（%s 里没有）", id, what, where)
 		}
 		if seen[id] {
-			l.errorf(f, key, "%s: %s %q listed twice", k, what, id)
+			l.errorf(f, k, "%s %q 写了两次", what, id)
 		}
 		seen[id] = true
 	}
@@ -66,7 +66,7 @@ func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) 
 	k := fmt.Sprintf("benefits[%d]", i)
 	l.slug(f, k+".id", b.ID)
 	if other, dup := ids[b.ID]; dup {
-		l.errorf(f, k+".id", "duplicate benefit id %q (also in clause %s)", b.ID, other)
+		l.errorf(f, k+".id", "待遇 id %q 重复了（条文 %s 里也有）", b.ID, other)
 	}
 	ids[b.ID] = c.ID
 	l.required(f, k+".name", b.Name)
@@ -76,33 +76,33 @@ func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) 
 	l.dec(f, k+".rate", &b.Rate)
 	l.dec(f, k+".threshold", &b.Threshold)
 	if b.Amount.Set && b.Rate.Set {
-		l.errorf(f, k+".rate", "give either amount or rate, not both")
+		l.errorf(f, k+".rate", "金额 amount 和比例 rate 只能写一个")
 	}
 	if b.Period != "" {
 		l.oneOf(f, k+".period", b.Period, benefitPeriod)
 	}
 	if b.Kind == "cash" {
 		if !b.Amount.Set && !b.Rate.Set {
-			l.errorf(f, k+".amount", "a cash benefit needs an amount or a rate")
+			l.errorf(f, k+".amount", "现金待遇（kind = \"cash\"）要写金额 amount 或比例 rate")
 		}
 		if b.Period == "" {
-			l.errorf(f, k+".period", "a cash benefit needs a period (once, month or year)")
+			l.errorf(f, k+".period", "现金待遇要写发放周期 period：once（一次性）、month（每月）或 year（每年）")
 		}
 	}
 	if b.Level != "" {
 		l.oneOf(f, k+".level", b.Level, benefitLevels)
 	}
 	if b.Adjustable && (!b.Amount.Set || b.Kind != "cash" || b.Level == "province") {
-		l.errorf(f, k+".adjustable", "only a fixed cash amount set by the city can be adjustable")
+		l.errorf(f, k+".adjustable", "只有市里定的固定现金金额才能写 adjustable = true（比例、非现金待遇和省定标准都不能）")
 	}
-	l.refs(f, k+".groups", b.Groups, func(id string) bool { return p.group[id] != nil }, "group", "groups.toml")
+	l.refs(f, k+".groups", b.Groups, func(id string) bool { return p.group[id] != nil }, "人群", "groups.toml")
 	for j := range b.Changes {
 		ch := &b.Changes[j]
 		ck := fmt.Sprintf("%s.changes[%d]", k, j)
 		l.date(f, ck+".from", &ch.From)
 		l.dec(f, ck+".amount", &ch.Amount)
 		if !ch.From.Set || !ch.Amount.Set {
-			l.errorf(f, ck, "a change needs both from and amount")
+			l.errorf(f, ck, "调整标准（[[benefits.changes]]）要同时写起始日期 from 和金额 amount")
 		}
 	}
 }
@@ -110,22 +110,20 @@ func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) 
 func (l *loader) checkAdjustment(a *Adjustment) {
 	const f = "adjustment.toml"
 	if a.BaseYear < 1900 || a.BaseYear > 2200 {
-		l.errorf(f, "base_year", "%d is not a plausible year", a.BaseYear)
+		l.errorf(f, "base_year", "%d 不是合理的年份", a.BaseYear)
 	}
-	l.dec(f, "threshold", &a.Threshold)
-	if !a.Threshold.Set || !a.Threshold.IsPositive() {
-		l.errorf(f, "threshold", "a positive ratio such as \"0.30\" is required")
+	if l.dec(f, "threshold", &a.Threshold) && (!a.Threshold.Set || !a.Threshold.IsPositive()) {
+		l.errorf(f, "threshold", "必须写一个大于 0 的比例，如 \"0.30\"")
 	}
 	prev := 0
 	for i := range a.Expenditure {
 		e := &a.Expenditure[i]
 		k := fmt.Sprintf("expenditure[%d]", i)
-		l.dec(f, k+".yuan", &e.Yuan)
-		if !e.Yuan.Set || !e.Yuan.IsPositive() {
-			l.errorf(f, k+".yuan", "a positive amount is required")
+		if l.dec(f, k+".yuan", &e.Yuan) && (!e.Yuan.Set || !e.Yuan.IsPositive()) {
+			l.errorf(f, k+".yuan", "必须写一个大于 0 的金额，如 \"12000\"")
 		}
 		if e.Year <= prev {
-			l.errorf(f, k+".year", "years must increase (%d after %d)", e.Year, prev)
+			l.errorf(f, k+".year", "年份要从早到晚排列（%d 写在了 %d 后面）", e.Year, prev)
 		}
 		l.required(f, k+".source", e.Source)
 		prev = e.Year
@@ -140,7 +138,7 @@ func (l *loader) checkSynonyms(ss []Synonym) {
 		case len(s.Words) >= 2 && s.From == "" && len(s.To) == 0:
 		case len(s.Words) == 0 && strings.TrimSpace(s.From) != "" && len(s.To) > 0:
 		default:
-			l.errorf(f, k, "give either words (two or more) or from and to")
+			l.errorf(f, k, "要么写 words（两个或更多同义词），要么写 from 和 to")
 		}
 	}
 }

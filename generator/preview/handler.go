@@ -2,17 +2,32 @@ package preview
 
 import (
 	"bytes"
+	"fmt"
 	"io/fs"
+	"net"
 	"net/http"
 	"path"
+	"strconv"
 	"strings"
+
+	"gyportal/generator/site"
 )
 
 // ServeHTTP serves the output directory: the event stream at EventsPath,
 // HTML pages with the state token (and the error overlay after a failed
 // build) inserted, other files through http.FileServer, and the site's
-// 404.html with status 404 for paths that do not exist.
+// 404.html with status 404 for paths that do not exist. Every response
+// carries the site's security headers (site.SecurityHeaders, the CSP
+// among them), and a request whose Host is not the server's own address
+// is refused (see ownHost).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	for _, h := range site.SecurityHeaders {
+		w.Header().Set(h.Name, h.Value)
+	}
+	if !ownHost(r) {
+		refuseHost(w, r)
+		return
+	}
 	switch r.URL.Path {
 	case EventsPath:
 		s.serveEvents(w, r)
@@ -26,7 +41,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		w.Header().Set("Allow", "GET, HEAD")
-		http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+		http.Error(w, "不支持这种请求方法（只能用 GET 或 HEAD）", http.StatusMethodNotAllowed)
 		return
 	}
 	upath := path.Clean("/" + r.URL.Path)
@@ -126,4 +141,38 @@ func serveOwn(w http.ResponseWriter, r *http.Request, ctype string, data []byte)
 	if r.Method != http.MethodHead {
 		w.Write(data)
 	}
+}
+
+// ownHost reports whether the request's Host names the address its
+// connection came in on: that IP address and port, or localhost on a
+// loopback address. A page of another site whose name an attacker made
+// resolve to this machine (DNS rebinding) sends that name and is refused,
+// so it cannot read the preview.
+func ownHost(r *http.Request) bool {
+	local, ok := r.Context().Value(http.LocalAddrContextKey).(*net.TCPAddr)
+	if !ok {
+		return false
+	}
+	host, port, err := net.SplitHostPort(r.Host)
+	if err != nil { // no port: the scheme's default
+		host, port = strings.Trim(r.Host, "[]"), "80"
+	}
+	if port != strconv.Itoa(local.Port) {
+		return false
+	}
+	if strings.EqualFold(host, "localhost") {
+		return local.IP.IsLoopback()
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && ip.Equal(local.IP)
+}
+
+// refuseHost answers a request for another host with 403 and says which
+// address to open.
+func refuseHost(w http.ResponseWriter, r *http.Request) {
+	where := "本机地址"
+	if local, ok := r.Context().Value(http.LocalAddrContextKey).(net.Addr); ok {
+		where = "http://" + local.String() + "/"
+	}
+	http.Error(w, fmt.Sprintf("拒绝访问：%q 不是这个预览服务器的地址。请用 %s 打开。", r.Host, where), http.StatusForbidden)
 }

@@ -159,16 +159,16 @@ type gramInfo struct {
 
 // builder holds the index while it is built.
 type builder struct {
-	opts   Options
-	docs   []*idoc
-	syms   symtab
-	flat   []uint32    // the tokens of all runs, each run followed by 0
-	grams  []*gramInfo // node i+1 is grams[i]
+	opts  Options
+	docs  []*idoc
+	syms  symtab
+	flat  []uint32    // the tokens of all runs, each run followed by 0
+	grams []*gramInfo // node i+1 is grams[i]
 	// deepest[p] is the node of the longest indexed gram that starts at
 	// flat[p] (0 at run ends); its prefixes are the parents.
 	deepest []int32
-	tokens int
-	avgB   []float64 // average body length by kind rank
+	tokens  int
+	avgB    []float64 // average body length by kind rank
 }
 
 // childKey is the key of the gram that extends node by the token sym.
