@@ -217,6 +217,13 @@ func build(docs []Doc, opts Options) (*builder, error) {
 		return nil, err
 	}
 	b := &builder{docs: ds, syms: newSymtab()}
+	size := 0
+	for _, d := range ds {
+		for _, s := range fieldText(d.src) {
+			size += len(s)/3 + 1
+		}
+	}
+	b.flat = make([]uint32, 0, size)
 	for _, d := range ds {
 		b.tokenizeDoc(d)
 	}

@@ -194,7 +194,7 @@ func (b *builder) writeFragments(p *packer) []byte {
 func (b *builder) fragmentHead(d *idoc) []byte {
 	f := format.Fragment{URL: d.src.URL, Title: d.src.Title, Department: d.src.Department}
 	if d.long {
-		f.Segs = segments(d.src.Body, b.opts.Segment, d.lastPos/b.opts.Segment+1)
+		f.Segs = segments(d.src.Body, b.opts.Segment, d.lastPos/b.opts.Segment+1, d.bodyLen)
 	}
 	head, err := marshal(f)
 	if err != nil {
@@ -204,29 +204,32 @@ func (b *builder) fragmentHead(d *idoc) []byte {
 }
 
 // segments splits body into n segments of seg positions each and returns
-// their byte ranges, start and end of each; a segment runs on for
+// their byte ranges, start and end of each (tokens is how many body has);
+// a segment runs on for
 // snippetOverlap tokens into the next. Tokens come in position order, so
 // each boundary is found by binary search (linear overall).
-func segments(body string, seg, n int) []int {
-	toks := Tokenize(body)
+func segments(body string, seg, n, tokens int) []int {
+	type tok struct{ pos, start, end int }
+	toks := make([]tok, 0, tokens)
+	scan(body, false, func(_ rune, _ []byte, pos, start, end int) { toks = append(toks, tok{pos, start, end}) })
 	first := func(pos int) int { // index of the first token at or after pos
-		return sort.Search(len(toks), func(i int) bool { return toks[i].Pos >= pos })
+		return sort.Search(len(toks), func(i int) bool { return toks[i].pos >= pos })
 	}
 	out := make([]int, 0, 2*n)
 	for k := range n {
 		end := len(body)
 		if i := first((k + 1) * seg); k < n-1 && i < len(toks) {
 			if i+snippetOverlap < len(toks) {
-				end = toks[i+snippetOverlap].Start
+				end = toks[i+snippetOverlap].start
 			} else {
-				end = toks[len(toks)-1].End
+				end = toks[len(toks)-1].end
 			}
 		}
 		start := end
 		if k == 0 {
 			start = 0
 		} else if i := first(k * seg); i < len(toks) {
-			start = toks[i].Start
+			start = toks[i].start
 		}
 		out = append(out, start, end)
 	}
