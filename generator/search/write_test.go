@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -116,5 +117,31 @@ func TestSynonyms(t *testing.T) {
 	r, _, _ = openIndex(t, docs, nil, search.Options{})
 	if hits, _ := r.Exact("独生女"); len(hits) != 0 {
 		t.Errorf("独生女 without synonyms found %d pages", len(hits))
+	}
+}
+
+// TestDeterministicWorkers writes the index of a synthetic site with one
+// worker and with four, and compares the trees byte for byte.
+func TestDeterministicWorkers(t *testing.T) {
+	docs := searchtest.Synthetic(600, 3)
+	_, syn := searchtest.MustFixture()
+	var trees []map[string][]byte
+	for _, procs := range []int{1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		dir := t.TempDir()
+		_, err := search.WriteOptions(dir, docs, syn, search.Options{PackTarget: 16 << 10})
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, readTree(t, dir))
+	}
+	if len(trees[0]) != len(trees[1]) || len(trees[0]) < 10 {
+		t.Fatalf("%d files, then %d", len(trees[0]), len(trees[1]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between 1 and 4 workers", name)
+		}
 	}
 }
