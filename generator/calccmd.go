@@ -293,7 +293,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 	}
 	// The published plan, as the site's calculator sees it: drafts and
 	// clauses not yet published never set a standard.
-	cp, err := validParams(plan.Visible(today(), false))
+	cp, err := validParams(plan.Visible(model.Today(time.Now()), false))
 	if err != nil {
 		for _, e := range flatten(err) {
 			fmt.Fprintf(stderr, "%s: 计算器参数：%v\n", dir, e)

@@ -20,7 +20,7 @@ const shownJS = `(() => {
   const r = document.getElementById("calc-result");
   if (!r || r.hidden) return null;
   const txt = s => Array.from(r.querySelectorAll(s)).map(e => e.textContent.trim());
-  return {titles: txt("#h-cash + ul h4, #h-cash ~ ul h4"), totals: txt(".totals dd"), not: txt("#h-not ~ ul h4"), all: r.innerText};
+  return {titles: txt("#h-cash + ul h4, #h-cash ~ ul h4"), totals: txt(".totals dd"), not: txt(".not-granted ul h4"), all: r.innerText};
 })()`
 
 type shown struct {

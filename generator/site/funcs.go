@@ -31,6 +31,7 @@ func funcs(assets map[string]string) template.FuncMap {
 		"figure":    figure,
 		"target":    targetValue,
 		"forGroup":  forGroup,
+		"qr":        qrSVG,
 	}
 }
 
