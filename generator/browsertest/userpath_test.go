@@ -190,8 +190,14 @@ func expected(t *testing.T, query string) want {
 			w.clauses = append(w.clauses, e.Clause)
 		}
 	}
+	// An incomplete answer (a fact the rules need was left blank) shows
+	// its totals as minimums.
+	prefix := ""
+	if !r.Complete {
+		prefix = "至少 "
+	}
 	for _, s := range []string{r.Totals.Once, r.Totals.Month, r.Totals.Year} {
-		w.totals = append(w.totals, yuanText(s))
+		w.totals = append(w.totals, prefix+yuanText(s))
 	}
 	return w
 }
