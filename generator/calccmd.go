@@ -377,6 +377,15 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 			fail("发放现金的条款应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Clauses, ", "), strings.Join(got, ", "))
 		}
 	}
+	if c.Expect.Pending != nil {
+		var got []string
+		for _, p := range res.Pending {
+			got = append(got, p.Benefit)
+		}
+		if !sameSet(got, c.Expect.Pending) {
+			fail("待补充情况的待遇应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Pending, ", "), strings.Join(got, ", "))
+		}
+	}
 	return errs
 }
 
