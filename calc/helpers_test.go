@@ -1,8 +1,8 @@
 package calc
 
 import (
-	"encoding/json"
 	"errors"
+	"os"
 	"sort"
 	"strings"
 	"testing"
@@ -10,94 +10,32 @@ import (
 	"github.com/shopspring/decimal"
 )
 
-// planStd is a test standard with the plan's own figures.
-type planStd struct {
-	clause, kind, amount, rate, threshold, unit, period, level, payer string
-	minimum, adjustable                                               bool
-}
-
-// planFigures are the plan's figures for the cash and standard benefits;
-// every other rule's benefit is a service.
-var planFigures = map[string]planStd{
-	"dibao-supplement":               {clause: "3.2.4", kind: "cash", rate: "0.20", period: "year", minimum: true, level: "city"},
-	"public-rental-housing":          {clause: "3.2.7", kind: "service", amount: "15", unit: "平方米"},
-	"rural-homestead-area":           {clause: "3.2.7", kind: "standard", amount: "260", unit: "平方米", minimum: true, level: "city"},
-	"project-fund-only-daughter":     {clause: "3.2.8", kind: "cash", amount: "8000", unit: "元", period: "once", minimum: true, level: "city", adjustable: true},
-	"project-fund-son-two-daughters": {clause: "3.2.8", kind: "cash", amount: "6000", unit: "元", period: "once", minimum: true, level: "city", adjustable: true},
-	"serious-illness-reimbursement":  {clause: "3.2.11", kind: "cash", rate: "0.50", threshold: "5000", period: "year", minimum: true, level: "city"},
-	"bereaved-province":              {clause: "3.2.12", kind: "cash", amount: "30000", unit: "元", period: "once", level: "province"},
-	"bereaved-city":                  {clause: "3.2.12", kind: "cash", amount: "20000", unit: "元", period: "once", level: "city", adjustable: true},
-	"complication-level1":            {clause: "3.2.12", kind: "cash", amount: "20000", unit: "元", period: "once", level: "city", adjustable: true},
-	"complication-level2":            {clause: "3.2.12", kind: "cash", amount: "1000", unit: "元", period: "month", level: "city", adjustable: true},
-	"complication-level3-4":          {clause: "3.2.12", kind: "cash", amount: "500", unit: "元", period: "month", level: "city", adjustable: true},
-	"college-award":                  {clause: "3.2.12", kind: "cash", amount: "1000", unit: "元", period: "once", level: "city", adjustable: true},
-	"college-award-dibao":            {clause: "3.2.12", kind: "cash", amount: "6000", unit: "元", period: "once", level: "city", adjustable: true},
-	"school-aid-primary":             {clause: "3.2.12", kind: "cash", amount: "500", unit: "元", period: "year", level: "city", adjustable: true, payer: "市、区（市、县）各承担50%"},
-	"school-aid-junior":              {clause: "3.2.12", kind: "cash", amount: "1000", unit: "元", period: "year", level: "city", adjustable: true, payer: "市、区（市、县）各承担50%"},
-	"school-aid-senior":              {clause: "3.2.12", kind: "cash", amount: "3000", unit: "元", period: "year", level: "city", adjustable: true, payer: "市、区（市、县）各承担50%"},
-	"school-aid-college":             {clause: "3.2.12", kind: "cash", amount: "5000", unit: "元", period: "year", level: "city", adjustable: true, payer: "市、区（市、县）各承担50%"},
-	"three-combination-cash":         {clause: "3.2.17", kind: "cash", amount: "500", unit: "元", period: "year", minimum: true, level: "city", adjustable: true},
-	"three-combination-cash-dibao":   {clause: "3.2.17", kind: "cash", amount: "1000", unit: "元", period: "year", minimum: true, level: "city", adjustable: true},
-}
-
-// personal benefits are paid per person; the rest per household.
-var personal = map[string]bool{
-	"complication-level1": true, "complication-level2": true, "complication-level3-4": true,
-	"college-award": true, "college-award-dibao": true, "school-aid-primary": true,
-	"school-aid-junior": true, "school-aid-senior": true, "school-aid-college": true,
-}
-
-func decPtr(s string) *decimal.Decimal {
-	if s == "" {
-		return nil
-	}
-	d := decimal.RequireFromString(s)
-	return &d
-}
-
-// testParams returns parameters with the plan's figures, effective
-// 2013-06-09, with an empty adjustment series.
-func testParams() *Params {
-	p := &Params{
-		Effective: "2013-06-09",
-		Benefits:  map[string]*Standard{},
-		Clauses:   map[string]*ClauseInfo{},
-		Adjustment: Adjustment{BaseYear: 2011, Threshold: decimal.RequireFromString("0.30"),
-			Expenditure: []Expenditure{}},
-	}
-	for _, r := range rules {
-		f, ok := planFigures[r.id]
-		if !ok {
-			f = planStd{clause: r.clause, kind: "service"}
-		}
-		forWhom := "household"
-		if personal[r.id] {
-			forWhom = "person"
-		}
-		p.Benefits[r.id] = &Standard{
-			Clause: f.clause, Name: "名称-" + r.id, For: forWhom, Kind: f.kind,
-			Amount: decPtr(f.amount), Rate: decPtr(f.rate), Threshold: decPtr(f.threshold),
-			Unit: f.unit, Period: f.period, Minimum: f.minimum, Level: f.level,
-			Adjustable: f.adjustable, Payer: f.payer,
-		}
-		p.Clauses[r.clause] = &ClauseInfo{Title: "条款" + r.clause, Department: "部门" + r.clause}
-	}
-	return p
-}
+// testParams returns the test parameters of package rules (the plan's
+// figures, effective 2013-06-09, an empty adjustment series), read from
+// testdata/params.json, not yet converted (so tests may edit them).
+func testParams() *Params { return withSeries() }
 
 // withSeries returns testParams with an adjustment series year:yuan.
 func withSeries(rows ...string) *Params {
-	p := testParams()
+	data, err := os.ReadFile("testdata/params.json")
+	if err != nil {
+		panic(err)
+	}
+	p, err := ParseParams(data)
+	if err != nil {
+		panic(err)
+	}
+	q := &Params{Effective: p.Effective, Benefits: p.Benefits, Clauses: p.Clauses, Adjustment: p.Adjustment}
 	for _, r := range rows {
 		y, yuan, _ := strings.Cut(r, ":")
 		var year int
 		for _, c := range y {
 			year = year*10 + int(c-'0')
 		}
-		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure,
+		q.Adjustment.Expenditure = append(q.Adjustment.Expenditure,
 			Expenditure{Year: year, Yuan: decimal.RequireFromString(yuan)})
 	}
-	return p
+	return q
 }
 
 // eval parses and evaluates facts on date with p.
@@ -117,37 +55,6 @@ func eval(t testing.TB, p *Params, date, facts string) *Result {
 	return r
 }
 
-// cashList summarises the cash grants: "id:amount" in result order.
-func cashList(r *Result) string {
-	var out []string
-	for _, e := range r.Entitlements {
-		if e.Kind == "cash" {
-			out = append(out, e.Benefit+":"+e.Amount)
-		}
-	}
-	return strings.Join(out, " ")
-}
-
-// serviceSet returns the service benefit ids granted.
-func serviceSet(r *Result) map[string]bool {
-	m := map[string]bool{}
-	for _, e := range r.Entitlements {
-		if e.Kind == "service" {
-			m[e.Benefit] = true
-		}
-	}
-	return m
-}
-
-// missed returns the not_granted conditions by benefit id.
-func missed(r *Result) map[string]string {
-	m := map[string]string{}
-	for _, n := range r.NotGranted {
-		m[n.Benefit] = n.Condition
-	}
-	return m
-}
-
 // fieldsOf returns the field names of the *FieldError values in err,
 // sorted, and fails if err holds anything else.
 func fieldsOf(t testing.TB, err error) []string {
@@ -162,12 +69,4 @@ func fieldsOf(t testing.TB, err error) []string {
 	}
 	sort.Strings(out)
 	return out
-}
-
-func mustJSON(v any) string {
-	b, err := json.Marshal(v)
-	if err != nil {
-		panic(err)
-	}
-	return string(b)
 }

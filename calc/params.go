@@ -1,18 +1,19 @@
 package calc
 
 import (
-	"bytes"
-	"encoding/json"
-	"errors"
-	"fmt"
+	"sync"
 
 	"github.com/shopspring/decimal"
+
+	"gyportal/calc/rules"
 )
 
 // Params are the calculator's parameters, built from the content
 // (generator/params) and shipped to the browser as JSON: every amount,
 // rate and threshold the rules use, with its dates of effect, so that
-// staff change a standard in content without touching Go.
+// staff change a standard in content without touching Go. A Params must
+// not be changed once it has been used to evaluate: its figures are
+// converted to the calculator's own units (Standards) once and kept.
 type Params struct {
 	// Effective is the date (YYYY-MM-DD) from which the plan's standards
 	// are in force (document.effective).
@@ -24,6 +25,9 @@ type Params struct {
 	Clauses map[string]*ClauseInfo `json:"clauses"`
 	// Adjustment is the 3.1 dynamic adjustment series.
 	Adjustment Adjustment `json:"adjustment"`
+
+	once sync.Once
+	std  *Standards
 }
 
 // Standard is one benefit of a clause, as the calculator needs it.
@@ -55,10 +59,7 @@ type Change struct {
 }
 
 // ClauseInfo is what an entitlement shows about its clause.
-type ClauseInfo struct {
-	Title      string `json:"title"`
-	Department string `json:"department"` // responsible department name(s), joined by "、"
-}
+type ClauseInfo = rules.ClauseInfo
 
 // Adjustment is clause 3.1: when 居民家庭年人均生活消费支出 has grown
 // by Threshold or more since the base year, adjustable standards are
@@ -76,106 +77,137 @@ type Expenditure struct {
 	Source string          `json:"source,omitempty"`
 }
 
-// ParseParams parses parameters written by encoding/json (as
-// generator/params does) and validates them. Unknown fields are errors.
-func ParseParams(data []byte) (*Params, error) {
-	dec := json.NewDecoder(bytes.NewReader(data))
-	dec.DisallowUnknownFields()
-	var p Params
-	if err := dec.Decode(&p); err != nil {
-		return nil, fieldErrf("params", "invalid JSON: %v", err)
-	}
-	if dec.More() {
-		return nil, fieldErr("params", "trailing data after the JSON object")
-	}
-	if err := p.Validate(); err != nil {
-		return nil, err
-	}
-	return &p, nil
-}
+// Standards are the parameters in the calculator's own exact units (see
+// rules.Standards); the browser's calculator reads them straight from the
+// parameters' JSON with ParseStandards.
+type Standards = rules.Standards
 
-// BenefitIDs returns the ids of the benefits the rules use, in rule order.
-func BenefitIDs() []string {
-	out := make([]string, len(rules))
-	for i, r := range rules {
-		out[i] = r.id
+// ParseStandards parses the parameters' JSON into Standards and
+// validates them, without building decimals (see rules.ParseStandards).
+func ParseStandards(data []byte) (*Standards, error) { return rules.ParseStandards(data) }
+
+// Standards returns the parameters in the calculator's own exact units,
+// converting them on first use. The error is Validate's.
+func (p *Params) Standards() (*Standards, error) {
+	if p == nil {
+		return nil, &FieldError{Field: "params", Msg: "missing"}
 	}
-	return out
+	p.once.Do(func() {
+		if p.std == nil {
+			p.std = p.convert()
+		}
+	})
+	return p.std, p.std.Err()
 }
 
 // Validate reports, as joined *FieldError values named by their JSON
 // path ("benefits.bereaved-city.amount"), every benefit the rules need
-// that is missing or lacks what its rule uses, and any malformed date,
-// change or adjustment row.
+// that is missing or lacks what its rule uses, any figure the calculator
+// cannot hold exactly, and any malformed date, change or adjustment row.
+// Messages are in Chinese, for the staff who edit the content.
 func (p *Params) Validate() error {
-	var errs []error
-	bad := func(field, format string, args ...any) {
-		errs = append(errs, fieldErrf(field, format, args...))
-	}
-	if !validDate(p.Effective) {
-		bad("effective", "%q is not a date YYYY-MM-DD", p.Effective)
-	}
-	for _, r := range rules {
-		k := "benefits." + r.id
-		s := p.Benefits[r.id]
-		if s == nil {
-			bad(k, "missing: the calculator's rule for clause %s uses it", r.clause)
-			continue
-		}
-		if s.Clause != r.clause {
-			bad(k+".clause", "is %q; the calculator's rule expects clause %s", s.Clause, r.clause)
-		}
-		if c := p.Clauses[s.Clause]; c == nil || c.Title == "" || c.Department == "" {
-			bad("clauses."+s.Clause, "missing title or department")
-		}
-		if s.Name == "" {
-			bad(k+".name", "required")
-		}
-		for _, e := range r.how.missing(s, r.uses) {
-			bad(k+"."+e[0], "%s", e[1])
-		}
-		seen := map[string]bool{}
-		for i, c := range s.Changes {
-			ck := fmt.Sprintf("%s.changes[%d]", k, i)
-			if !validDate(c.From) {
-				bad(ck+".from", "%q is not a date YYYY-MM-DD", c.From)
-			} else if seen[c.From] {
-				bad(ck+".from", "two changes from %s", c.From)
-			}
-			seen[c.From] = true
-			if c.Amount.IsNegative() {
-				bad(ck+".amount", "must not be negative")
-			}
-		}
-	}
-	errs = append(errs, p.Adjustment.validate()...)
-	return errors.Join(errs...)
+	_, err := p.Standards()
+	return err
 }
 
-func (a *Adjustment) validate() []error {
-	var errs []error
-	if len(a.Expenditure) == 0 {
+// convert hands the decimals of p over as their text.
+func (p *Params) convert() *Standards {
+	bs := map[string]*rules.Std{}
+	for id, b := range p.Benefits {
+		st := &rules.Std{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
+			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
+			Amount: text(b.Amount), Rate: text(b.Rate), Threshold: text(b.Threshold)}
+		for _, c := range b.Changes {
+			st.Changes = append(st.Changes, rules.StdChange{From: c.From, Amount: c.Amount.String(), Note: c.Note})
+		}
+		bs[id] = st
+	}
+	adj := rules.Series{BaseYear: p.Adjustment.BaseYear, Threshold: p.Adjustment.Threshold.String()}
+	for _, e := range p.Adjustment.Expenditure {
+		adj.Years = append(adj.Years, rules.Year{Year: e.Year, Yuan: e.Yuan.String(), Source: e.Source})
+	}
+	return rules.NewStandards(p.Effective, bs, p.Clauses, adj)
+}
+
+func text(d *decimal.Decimal) string {
+	if d == nil {
+		return ""
+	}
+	return d.String()
+}
+
+// ParseParams parses parameters as generator/params writes them (the
+// JSON of Params, encoding/json's field names) and validates them.
+// Unknown fields are errors.
+func ParseParams(data []byte) (*Params, error) {
+	s, err := rules.ParseStandards(data)
+	if err != nil {
+		return nil, err
+	}
+	bs, clauses, adj := s.Text()
+	p := &Params{Effective: s.Effective(), Benefits: map[string]*Standard{}, Clauses: clauses, std: s}
+	p.once.Do(func() {})
+	for id, b := range bs {
+		st := &Standard{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
+			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
+			Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold)}
+		for _, c := range b.Changes {
+			st.Changes = append(st.Changes, Change{From: c.From, Amount: *dec(c.Amount), Note: c.Note})
+		}
+		p.Benefits[id] = st
+	}
+	p.Adjustment = Adjustment{BaseYear: adj.BaseYear, Threshold: *dec(adj.Threshold), Expenditure: []Expenditure{}}
+	for _, y := range adj.Years {
+		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure, Expenditure{Year: y.Year, Yuan: *dec(y.Yuan), Source: y.Source})
+	}
+	return p, nil
+}
+
+// dec reads decimal text the standards wrote (never malformed).
+func dec(s string) *decimal.Decimal {
+	if s == "" {
 		return nil
 	}
-	if !a.Threshold.IsPositive() {
-		errs = append(errs, fieldErr("adjustment.threshold", "must be a positive ratio such as 0.30"))
+	d := decimal.RequireFromString(s)
+	return &d
+}
+
+// Raise describes one 3.1 dynamic adjustment that the expenditure series
+// triggers, for display on the site.
+type Raise struct {
+	From      string          // YYYY-MM-DD, when it takes effect
+	Scheduled string          // 1 January after Year; earlier than From when that is before the plan took effect
+	Year      int             // the year whose expenditure reached the threshold
+	BaseYear  int             // the base it is measured against
+	Yuan      decimal.Decimal // E(Year)
+	BaseYuan  decimal.Decimal // E(BaseYear)
+	Growth    decimal.Decimal // E(Year)/E(BaseYear) − 1, to 4 places
+}
+
+// Raises lists the adjustments the series triggers, in date order (a
+// raise due before the plan took effect takes effect on its effective
+// date); none while the series is empty or growth stays below the
+// threshold.
+func (p *Params) Raises() []Raise {
+	s, _ := p.Standards()
+	if s == nil {
+		return nil
 	}
-	hasBase := false
-	for i, e := range a.Expenditure {
-		k := fmt.Sprintf("adjustment.expenditure[%d]", i)
-		if i > 0 && e.Year <= a.Expenditure[i-1].Year {
-			errs = append(errs, fieldErrf(k+".year", "years must increase (%d after %d)", e.Year, a.Expenditure[i-1].Year))
-		}
-		if e.Year < 1000 || e.Year > 9998 {
-			errs = append(errs, fieldErrf(k+".year", "%d is not a plausible year", e.Year))
-		}
-		if !e.Yuan.IsPositive() {
-			errs = append(errs, fieldErr(k+".yuan", "must be positive"))
-		}
-		hasBase = hasBase || e.Year == a.BaseYear
+	var out []Raise
+	for _, r := range s.Raises() {
+		out = append(out, Raise{From: r.From, Scheduled: r.Scheduled, Year: r.Year, BaseYear: r.BaseYear,
+			Yuan: decimal.New(r.Yuan, -2), BaseYuan: decimal.New(r.BaseYuan, -2), Growth: decimal.New(r.Growth, -4)})
 	}
-	if !hasBase {
-		errs = append(errs, fieldErrf("adjustment.expenditure", "no row for the base year %d", a.BaseYear))
+	return out
+}
+
+// Triggered lists the adjustments as Raises does, dated as scheduled
+// (1 January), without the plan's effective date; use Params.Raises.
+func (a *Adjustment) Triggered() []Raise {
+	p := &Params{Effective: "0001-01-01", Adjustment: *a}
+	out := p.Raises()
+	for i := range out {
+		out[i].From = out[i].Scheduled
 	}
-	return errs
+	return out
 }

@@ -293,7 +293,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 	}
 	// The published plan, as the site's calculator sees it: drafts and
 	// clauses not yet published never set a standard.
-	cp, err := validParams(plan.Visible(today(), false))
+	cp, err := validParams(plan.Visible(model.Today(time.Now()), false))
 	if err != nil {
 		for _, e := range flatten(err) {
 			fmt.Fprintf(stderr, "%s: 计算器参数：%v\n", dir, e)
@@ -306,14 +306,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 // validParams builds the calculator's parameters and checks that the
 // content has everything the rules use.
 func validParams(plan *model.Plan) (*calc.Params, error) {
-	cp, err := params.FromPlan(plan)
-	if err != nil {
-		return nil, err
-	}
-	if err := cp.Validate(); err != nil {
-		return nil, err
-	}
-	return cp, nil
+	return params.Check(plan) // positioned at the content's file, line and key
 }
 
 // flatten returns the errors joined in err (errors.Join), one level deep.
@@ -382,6 +375,15 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 		got := res.CashClauses()
 		if !sameSet(got, c.Expect.Clauses) {
 			fail("发放现金的条款应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Clauses, ", "), strings.Join(got, ", "))
+		}
+	}
+	if c.Expect.Pending != nil {
+		var got []string
+		for _, p := range res.Pending {
+			got = append(got, p.Benefit)
+		}
+		if !sameSet(got, c.Expect.Pending) {
+			fail("待补充情况的待遇应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Pending, ", "), strings.Join(got, ", "))
 		}
 	}
 	return errs

@@ -64,6 +64,7 @@ family = "bereaved"
 once    = "40000"
 month   = "0.00"
 clauses = ["3.2.11"]
+pending = ["dibao-supplement"]
 
 [[case]]
 name = "bad facts"
@@ -84,8 +85,9 @@ facts = { hukou = "rural", family = "none", medical_out_of_pocket = 5000.01 }
 	want := []string{
 		`content/tests/zz-bad.toml:1: case "wrong": once 应为 40000.00，实际为 50000.00`,
 		`content/tests/zz-bad.toml:1: case "wrong": 发放现金的条款应为 [3.2.11]，实际为 [3.2.12]`,
-		`content/tests/zz-bad.toml:12: case "bad facts": facts.children[0].stage: "nursery"`,
-		`content/tests/zz-bad.toml:16: case "float money": facts.medical_out_of_pocket: 小数请写成字符串`,
+		`content/tests/zz-bad.toml:1: case "wrong": 待补充情况的待遇应为 [dibao-supplement]，实际为 []`,
+		`content/tests/zz-bad.toml:13: case "bad facts": facts.children[0].stage: "nursery"`,
+		`content/tests/zz-bad.toml:17: case "float money": facts.medical_out_of_pocket: 小数请写成字符串`,
 	}
 	if len(got) != len(want) {
 		t.Fatalf("errors:\n%s", strings.Join(got, "\n"))

@@ -51,3 +51,7 @@ trap summary EXIT
 fuzz ./generator/model FuzzLoadClause
 fuzz ./generator/model FuzzLocator
 fuzz ./generator/preview FuzzHandler
+# Search: the tokenizer (page text, queries) and query evaluation (?q=);
+# their saved inputs also run through search.js in TestJSMatchesGo.
+fuzz ./generator/search FuzzTokenize
+fuzz ./generator/search FuzzQuery

@@ -227,7 +227,9 @@ func (r *sheetRun) write(num int, id string, res *calc.Result) error {
 		r.row[i] = res.Totals.Sum(per)
 	}
 	for i, v := range r.row {
-		r.sums[i] = r.sums[i].Add(v)
+		if !v.IsZero() {
+			r.sums[i] = r.sums[i].Add(v)
+		}
 	}
 	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
 		money(res.Totals.Once), money(res.Totals.Month), money(res.Totals.Year),

@@ -11,6 +11,11 @@
 //	gyportalCalc.init(paramsJSON)      // the output of params.JSON(plan)
 //	gyportalCalc.run(factsJSON, today) // calc.Run: the answer JSON string
 //
+// The parameters are read with rules.ParseStandards and evaluated with
+// (*rules.Standards).Run, the path calc.Run takes too, which builds no
+// decimal: the adapter links neither encoding/json nor shopspring/decimal,
+// math/big or fmt.
+//
 // today is the evaluation date YYYY-MM-DD (the page passes the reader's
 // local date). The answer is byte for byte what `generator calc` prints for
 // the same household, without the final newline.
@@ -21,13 +26,13 @@ import (
 	"sync"
 	"syscall/js"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 )
 
 // adapter holds the parameters once init has parsed them.
 type adapter struct {
 	mu     sync.Mutex
-	params *calc.Params
+	params *rules.Standards
 }
 
 func main() {
@@ -45,7 +50,7 @@ func (a *adapter) init(_ js.Value, args []js.Value) any {
 		if err := wantStrings(args, "init(paramsJSON)", 1); err != nil {
 			return nil, err
 		}
-		p, err := calc.ParseParams([]byte(args[0].String()))
+		p, err := rules.ParseStandards([]byte(args[0].String()))
 		if err != nil {
 			return nil, err
 		}
@@ -68,7 +73,7 @@ func (a *adapter) run(_ js.Value, args []js.Value) any {
 		if p == nil {
 			return nil, errors.New("gyportalCalc.init(paramsJSON) must be called first")
 		}
-		out, err := calc.Run([]byte(args[0].String()), p, args[1].String())
+		out, err := p.Run([]byte(args[0].String()), args[1].String())
 		if err != nil {
 			return nil, err
 		}

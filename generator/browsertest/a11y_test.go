@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"encoding/json"
 	"fmt"
 	"os"
@@ -45,8 +46,22 @@ func pageKinds(t *testing.T) []pageKind {
 	}
 }
 
-// TestAccessibility injects axe-core into every page kind and requires
-// zero violations (WCAG 2.x A and AA and axe's best practices).
+// modes are the two ways a page can look: standard, and 长辈模式.
+var modes = []string{"standard", "elder"}
+
+// modeTab opens a tab of its own (own storage) in a mode.
+func modeTab(t *testing.T, mode string) context.Context {
+	t.Helper()
+	ctx := tab(t, chromedp.WithNewBrowserContext())
+	if mode == "elder" {
+		do(t, ctx, chromedp.Navigate(env.url+"/"), chromedp.Evaluate[chromedp.Void](`localStorage.setItem("gy-elder", "1")`))
+	}
+	return ctx
+}
+
+// TestAccessibility injects axe-core into every page kind, in both modes,
+// and requires zero violations (WCAG 2.x A and AA and axe's best
+// practices).
 func TestAccessibility(t *testing.T) {
 	axe, err := NodeModule(".", "axe-core/axe.min.js")
 	need(t, err)
@@ -55,36 +70,41 @@ func TestAccessibility(t *testing.T) {
 		t.Fatal(err)
 	}
 	setup(t)
-	for _, k := range pageKinds(t) {
-		t.Run(k.name, func(t *testing.T) {
-			ctx := tab(t)
-			steps := append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(env.url + k.path)}, k.ready...)
-			if err := chromedp.Do(ctx, steps...); err != nil {
-				t.Fatal(err)
-			}
-			if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](string(src))); err != nil {
-				t.Fatal(err)
-			}
-			out, err := chromedp.Run(ctx, chromedp.Evaluate[string](
-				`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
-			if err != nil {
-				t.Fatal(err)
-			}
-			var vs []struct {
-				ID, Impact, Help string
-				Nodes            []struct{ HTML string }
-			}
-			if err := json.Unmarshal([]byte(out), &vs); err != nil {
-				t.Fatal(err)
-			}
-			for _, v := range vs {
-				var nodes []string
-				for _, n := range v.Nodes {
-					nodes = append(nodes, n.HTML)
-				}
-				t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(nodes, "\n  "))
-			}
-		})
+	for _, mode := range modes {
+		ctx := modeTab(t, mode) // one tab per mode: fewer browser contexts
+		for _, k := range pageKinds(t) {
+			t.Run(mode+"/"+k.name, func(t *testing.T) { axePage(t, ctx, k, string(src)) })
+		}
+	}
+}
+
+// axePage runs axe-core on one page kind in the tab.
+func axePage(t *testing.T, ctx context.Context, k pageKind, src string) {
+	steps := append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(env.url + k.path)}, k.ready...)
+	if err := chromedp.Do(ctx, steps...); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := chromedp.Run(ctx, chromedp.Evaluate[chromedp.Void](src)); err != nil {
+		t.Fatal(err)
+	}
+	out, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`axe.run(document, {resultTypes: ["violations"]}).then(r => JSON.stringify(r.violations))`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var vs []struct {
+		ID, Impact, Help string
+		Nodes            []struct{ HTML string }
+	}
+	if err := json.Unmarshal([]byte(out), &vs); err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range vs {
+		var nodes []string
+		for _, n := range v.Nodes {
+			nodes = append(nodes, n.HTML)
+		}
+		t.Errorf("%s (%s): %s\n  %s", v.ID, v.Impact, v.Help, strings.Join(nodes, "\n  "))
 	}
 }
 
@@ -109,6 +129,16 @@ func TestReflow(t *testing.T) {
 	}
 }
 
+// snapshot writes the tab's document as it is now to file.
+func snapshot(t *testing.T, ctx context.Context, file string) string {
+	t.Helper()
+	html := eval[string](t, ctx, `"<!DOCTYPE html>\n" + document.documentElement.outerHTML`)
+	if err := os.WriteFile(file, []byte(html), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	return file
+}
+
 // TestHTMLValid runs the Nu HTML Checker on every page kind: the built
 // files, and the calculator's pages as the browser shows them with an
 // answer and with errors.
@@ -120,34 +150,20 @@ func TestHTMLValid(t *testing.T) {
 	setup(t)
 	tmp := t.TempDir()
 	var files []string
+	elder, plain := modeTab(t, "elder"), tab(t)
 	for _, k := range pageKinds(t) {
-		var html string
+		// 长辈模式 changes the DOM (a class, aria-pressed): check it as shown.
+		do(t, elder, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(env.url + k.path)}, k.ready...)...)
+		files = append(files, snapshot(t, elder, filepath.Join(tmp, "elder-"+k.name+".html")))
 		switch {
-		case k.ready == nil && k.name != "404":
-			p := filepath.Join(env.dir, filepath.FromSlash(strings.TrimPrefix(k.path, "/")), "index.html")
-			if k.path == "/" {
-				p = filepath.Join(env.dir, "index.html")
-			}
-			files = append(files, p)
-			continue
 		case k.name == "404":
 			files = append(files, filepath.Join(env.dir, "404.html"))
-			continue
+		case k.ready == nil:
+			files = append(files, filepath.Join(env.dir, filepath.FromSlash(strings.TrimPrefix(k.path, "/")), "index.html"))
+		default: // the calculator's states and search results, as the browser shows them
+			do(t, plain, append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(env.url + k.path)}, k.ready...)...)
+			files = append(files, snapshot(t, plain, filepath.Join(tmp, k.name+".html")))
 		}
-		ctx := tab(t)
-		steps := append([]chromedp.Action[chromedp.Void]{chromedp.Navigate(env.url + k.path)}, k.ready...)
-		if err := chromedp.Do(ctx, steps...); err != nil {
-			t.Fatal(err)
-		}
-		html, err = chromedp.Run(ctx, chromedp.Evaluate[string](`"<!DOCTYPE html>\n" + document.documentElement.outerHTML`))
-		if err != nil {
-			t.Fatal(err)
-		}
-		p := filepath.Join(tmp, k.name+".html")
-		if err := os.WriteFile(p, []byte(html), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		files = append(files, p)
 	}
 	args := append([]string{"-jar", jar, "--errors-only", "--format", "json"}, files...)
 	cmd := exec.Command(javaBin, args...)

@@ -31,6 +31,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gyportal/generator/model"
+
 	"gyportal/generator/build"
 )
 
@@ -52,11 +54,8 @@ func Root() (string, error) {
 	}
 }
 
-// Today is the local calendar date as UTC midnight, as the generator uses it.
-func Today() time.Time {
-	y, m, d := time.Now().Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
-}
+// Today is Guiyang's calendar date as UTC midnight, as the generator uses it.
+func Today() time.Time { return model.Today(time.Now()) }
 
 // BuildSite builds the project's site (content/ and templates/ of root),
 // calculator included, into out.

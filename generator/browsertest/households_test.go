@@ -10,8 +10,9 @@ import (
 
 // households generates at least n households: every value of every
 // enumerated fact, the boundaries of the numbers (around the thresholds
-// the parameters set), dates around the effective date, and malformed
-// input, then random mixtures, all from a fixed seed.
+// the parameters set), dates around the effective date, partial answers
+// (each optional fact left out), and malformed input, then random
+// mixtures, all from a fixed seed.
 func households(p *calc.Params, n int) []string {
 	hukous, families, stages := names(calc.Hukous()), names(calc.Families()), names(calc.Stages())
 	var out []string
@@ -69,6 +70,33 @@ func households(p *calc.Params, n int) []string {
 	for _, d := range []string{"2013-06-08", p.Effective, "2013-06-10", "2030-01-01", "2013-02-30", "yesterday"} {
 		add(map[string]any{"hukou": "rural", "family": "bereaved", "date": d})
 	}
+	// Partial answers: a full household with each optional fact left out
+	// in turn (pending benefits, totals of the rest), and the issue's
+	// families (a 独女户 on 低保 whose daughter was admitted, the standard
+	// unknown; 15 and 15.5 m²; a 失独 低保 family of 2).
+	full := map[string]any{"hukou": "rural", "family": "only_daughter", "members": 3, "dibao": true, "dibao_standard": "2500",
+		"medical_out_of_pocket": "12000", "aid_standard": "800", "housing_area_per_capita": "15",
+		"children": []any{map[string]any{"stage": "college", "admitted_to_college": true}}}
+	for k := range full {
+		if k == "hukou" || k == "family" {
+			continue
+		}
+		m := map[string]any{}
+		for k2, v := range full {
+			if k2 != k {
+				m[k2] = v
+			}
+		}
+		add(m)
+	}
+	add(map[string]any{"hukou": "rural", "family": "only_daughter", "members": 3, "dibao": true,
+		"children": []any{map[string]any{"stage": "college", "admitted_to_college": true}}})
+	for _, a := range []string{"15", "15.5", "15.00", "14.99"} {
+		add(map[string]any{"hukou": "urban", "family": "only_son", "members": 3, "middle_low_income": true, "housing_area_per_capita": a})
+	}
+	add(map[string]any{"hukou": "urban", "family": "only_son", "middle_low_income": true})
+	add(map[string]any{"hukou": "rural", "family": "bereaved", "members": 2, "dibao": true, "dibao_standard": "3000"})
+	add(map[string]any{"hukou": "rural", "family": "bereaved", "dibao": true})
 	// Malformed input.
 	for _, m := range []map[string]any{
 		{}, {"hukou": "rural"}, {"family": "none"}, {"hukou": "moon", "family": "sun"}, {"hukou": 1, "family": true},
@@ -103,6 +131,9 @@ func households(p *calc.Params, n int) []string {
 		}
 		if r.IntN(3) == 0 {
 			m["housing_area_per_capita"] = fmt.Sprintf("%d.%d", r.IntN(30), r.IntN(10))
+		}
+		if r.IntN(5) == 0 {
+			m["aid_standard"] = fmt.Sprintf("%d.%02d", r.IntN(9000), r.IntN(100))
 		}
 		var kids []any
 		for k := r.IntN(4); k > 0; k-- {

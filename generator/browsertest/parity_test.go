@@ -3,6 +3,7 @@ package browsertest
 import (
 	"encoding/json"
 	"fmt"
+	"strings"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -64,7 +65,7 @@ func TestParity(t *testing.T) {
 	if want := nativeAnswer(list[0], p, today); plain != want {
 		t.Errorf("policyCalc without a date differs from calc.Run on %s", today)
 	}
-	errs, diffs := 0, 0
+	errs, diffs, partial := 0, 0, 0
 	for i, facts := range list {
 		want := nativeAnswer(facts, p, today)
 		if got[i] != want {
@@ -76,11 +77,18 @@ func TestParity(t *testing.T) {
 		if len(want) > 0 && want[0] == '{' && len(want) < 2000 && json.Valid([]byte(want)) && want[:9] == `{"error":` {
 			errs++
 		}
+		if strings.Contains(want, `"complete":false`) {
+			partial++
+		}
 	}
 	if diffs > 0 {
 		t.Errorf("%d of %d answers differ", diffs, len(list))
 	}
-	t.Logf("%d households (%d rejected as invalid) give identical answers in the browser and natively", len(list), errs)
+	t.Logf("%d households (%d rejected as invalid, %d partial answers) give identical answers in the browser and natively",
+		len(list), errs, partial)
+	if partial < 100 {
+		t.Errorf("only %d partial answers; want at least 100", partial)
+	}
 	if len(list)-errs < 500 {
 		t.Errorf("only %d valid households; want at least 500", len(list)-errs)
 	}

@@ -20,7 +20,7 @@ const shownJS = `(() => {
   const r = document.getElementById("calc-result");
   if (!r || r.hidden) return null;
   const txt = s => Array.from(r.querySelectorAll(s)).map(e => e.textContent.trim());
-  return {titles: txt("#h-cash + ul h4, #h-cash ~ ul h4"), totals: txt(".totals dd"), not: txt("#h-not ~ ul h4"), all: r.innerText};
+  return {titles: txt("#h-cash + ul h4, #h-cash ~ ul h4"), totals: txt(".totals dd"), not: txt(".not-granted ul h4"), all: r.innerText};
 })()`
 
 type shown struct {
@@ -190,8 +190,14 @@ func expected(t *testing.T, query string) want {
 			w.clauses = append(w.clauses, e.Clause)
 		}
 	}
+	// An incomplete answer (a fact the rules need was left blank) shows
+	// its totals as minimums.
+	prefix := ""
+	if !r.Complete {
+		prefix = "至少 "
+	}
 	for _, s := range []string{r.Totals.Once, r.Totals.Month, r.Totals.Year} {
-		w.totals = append(w.totals, yuanText(s))
+		w.totals = append(w.totals, prefix+yuanText(s))
 	}
 	return w
 }

@@ -211,6 +211,10 @@ type Expect struct {
 	Month   Dec      `toml:"month"`
 	Year    Dec      `toml:"year"`
 	Clauses []string `toml:"clauses"`
+	// Pending lists the benefits expected to wait for a fact the case
+	// leaves out (the answer's pending), in any order; nil when the case
+	// does not say. An empty list expects a complete answer.
+	Pending []string `toml:"pending"`
 }
 
 // Department returns the department with id, or nil.

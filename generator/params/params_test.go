@@ -3,8 +3,11 @@ package params
 import (
 	"bytes"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/shopspring/decimal"
 
 	"gyportal/calc"
 	"gyportal/generator/model"
@@ -83,7 +86,47 @@ func TestMissingBenefit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err = p.Validate(); err == nil || !strings.Contains(err.Error(), "benefits.microloan: missing") {
+	if err = p.Validate(); err == nil || !strings.Contains(err.Error(), "benefits.microloan: 缺少这项待遇") {
 		t.Errorf("err = %v", err)
 	}
+}
+
+// TestCheckPositions: each problem is named at its file, line and key,
+// in Chinese.
+func TestCheckPositions(t *testing.T) {
+	if _, err := Check(load(t)); err != nil {
+		t.Fatalf("the real content: %v", err)
+	}
+	tests := []struct {
+		name string
+		edit func(p *model.Plan)
+		want string // a line of the error
+	}{
+		{"a benefit missing", func(p *model.Plan) { p.Clause("3.2.16").Benefits = nil },
+			"content/measures/3.2.16.toml:1: benefits: 缺少这项待遇：计算器第3.2.16条的规则要用到它（id 为 microloan）"},
+		{"an amount beyond the fen", func(p *model.Plan) {
+			p.Clause("3.2.12").Benefits[5].Amount.Decimal = decimal.RequireFromString("1000.005")
+		}, `content/measures/3.2.12.toml:` + line(t, "3.2.12", "benefits[5].amount") + `: benefits[5].amount: "1000.005" 最多写到小数点后两位（金额写到分）`},
+		{"a kind", func(p *model.Plan) { p.Clause("3.2.12").Benefits[0].Kind = "service" },
+			`content/measures/3.2.12.toml:` + line(t, "3.2.12", "benefits[0].kind") + `: benefits[0].kind: 是 "service"；计算器的规则要求 "cash"`},
+		{"the 3.1 series", func(p *model.Plan) {
+			p.Adjustment.Expenditure = []model.Expenditure{{Year: 2012}}
+		}, "content/adjustment.toml"},
+	}
+	for _, tt := range tests {
+		p := load(t)
+		tt.edit(p)
+		_, err := Check(p)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("%s: %v\nwant a line %q", tt.name, err, tt.want)
+		}
+	}
+}
+
+func line(t *testing.T, clause, key string) string {
+	n := load(t).Clause(clause).Line(key)
+	if n <= 1 {
+		t.Fatalf("no line for %s %s", clause, key)
+	}
+	return strconv.Itoa(n)
 }

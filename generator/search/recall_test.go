@@ -115,10 +115,11 @@ func queryText(phrase []string) (string, bool) {
 	return b.String(), true
 }
 
-// hitURLs runs q and returns the URLs of all hits, sorted.
-func hitURLs(t *testing.T, r *search.Reader, urls []string, q string) []string {
+// hitURLs runs q, exactly (every phrase, no fallback), and returns the
+// URLs of all hits, sorted.
+func hitURLs(t *testing.T, r *searchtest.Reader, urls []string, q string) []string {
 	t.Helper()
-	hits, err := r.Search(q)
+	hits, err := r.Exact(q)
 	if err != nil {
 		t.Fatalf("%s: %v", q, err)
 	}
@@ -131,17 +132,29 @@ func hitURLs(t *testing.T, r *search.Reader, urls []string, q string) []string {
 }
 
 // docURLs maps document ids of an index to URLs.
-func docURLs(t *testing.T, r *search.Reader) []string {
+func docURLs(t *testing.T, r *searchtest.Reader) []string {
 	t.Helper()
-	urls := make([]string, r.Docs())
-	for id := range urls {
-		f, err := r.Fragment(id)
-		if err != nil {
-			t.Fatal(err)
-		}
-		urls[id] = f.URL
+	urls, err := r.URLs()
+	if err != nil {
+		t.Fatal(err)
 	}
 	return urls
+}
+
+// openIndex writes docs with opts into a temporary directory and opens
+// the index.
+func openIndex(t testing.TB, docs []search.Doc, syn []search.Synonym, opts search.Options) (*searchtest.Reader, search.Assets, string) {
+	t.Helper()
+	dir := t.TempDir()
+	a, err := search.WriteOptions(dir, docs, syn, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r, err := searchtest.OpenDir(dir, a.Meta, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return r, a, dir
 }
 
 // TestRecallPrecision checks the index against brute force: every sampled
@@ -157,20 +170,13 @@ func TestRecallPrecision(t *testing.T) {
 		opts search.Options
 	}{
 		{"fixture", fx, search.Options{}},
-		{"fixture-common4", fx, search.Options{Common: 4, MaxGram: 4}},
-		{"synthetic-common12", searchtest.Synthetic(200, 7), search.Options{Common: 12, MaxGram: 5}},
-		{"synthetic-common3", searchtest.Synthetic(100, 8), search.Options{Common: 3, MaxGram: 3, PackTarget: 512, DictTarget: 256}},
+		{"fixture-common4", fx, search.Options{Common: 4, MaxGram: 4, NibbleDF: 8}},
+		{"synthetic-common12", searchtest.Synthetic(200, 7), search.Options{Common: 12, MaxGram: 5, NibbleDF: 40}},
+		{"synthetic-common3", searchtest.Synthetic(100, 8), search.Options{Common: 3, MaxGram: 3, PackTarget: 512,
+			DictTarget: 256, BucketTarget: 128, ListBytes: 64, WholeBody: 100, Segment: 40}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			dir := t.TempDir()
-			a, err := search.WriteOptions(dir, tc.docs, nil, tc.opts)
-			if err != nil {
-				t.Fatal(err)
-			}
-			r, err := search.OpenDir(dir, a.Meta)
-			if err != nil {
-				t.Fatal(err)
-			}
+			r, a, _ := openIndex(t, tc.docs, nil, tc.opts)
 			urls := docURLs(t, r)
 			c := newCorpus(tc.docs)
 			rng := rand.New(rand.NewPCG(1, 2))
@@ -248,4 +254,73 @@ func trim(s []string) string {
 		return fmt.Sprint(s[:5], "…")
 	}
 	return fmt.Sprint(s)
+}
+
+// TestAndSemantics checks that space-separated words AND together: a
+// query of two or three phrases finds exactly the documents that hold
+// every one, by brute force on the fixture and a synthetic corpus.
+func TestAndSemantics(t *testing.T) {
+	fx, _ := searchtest.MustFixture()
+	for _, tc := range []struct {
+		name string
+		docs []search.Doc
+		opts search.Options
+	}{
+		{"fixture", fx, search.Options{}},
+		{"synthetic-common12", searchtest.Synthetic(200, 7), search.Options{Common: 12, MaxGram: 5}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r, _, _ := openIndex(t, tc.docs, nil, tc.opts)
+			urls := docURLs(t, r)
+			c := newCorpus(tc.docs)
+			rng := rand.New(rand.NewPCG(7, 7))
+			some, none := 0, 0
+			for range 400 {
+				var parts []string
+				var want []string
+				for range 2 + rng.IntN(2) {
+					runs := c.runs[rng.IntN(len(c.runs))]
+					run := runs[rng.IntN(len(runs))]
+					n := 1 + rng.IntN(min(4, len(run)))
+					i := rng.IntN(len(run) - n + 1)
+					q, ok := queryText(run[i : i+n])
+					if !ok {
+						continue
+					}
+					found := c.find(run[i : i+n])
+					if parts = append(parts, q); len(parts) == 1 {
+						want = found
+					} else {
+						want = intersect(want, found)
+					}
+				}
+				if len(parts) < 2 {
+					continue
+				}
+				q := strings.Join(parts, " ")
+				if got := hitURLs(t, r, urls, q); !slices.Equal(got, want) {
+					t.Errorf("%q: got %d docs %v, want %d %v", q, len(got), trim(got), len(want), trim(want))
+				}
+				if len(want) > 0 {
+					some++
+				} else {
+					none++
+				}
+			}
+			if some < 50 || none < 20 {
+				t.Errorf("only %d queries with results and %d without", some, none)
+			}
+			t.Logf("%d spaced queries with results and %d without agree with brute force", some, none)
+		})
+	}
+}
+
+func intersect(a, b []string) []string {
+	var out []string
+	for _, x := range a {
+		if _, ok := slices.BinarySearch(b, x); ok {
+			out = append(out, x)
+		}
+	}
+	return out
 }

@@ -3,21 +3,17 @@ package search
 import (
 	"cmp"
 	"slices"
+
+	"gyportal/generator/search/internal/format"
 )
 
 // Synonyms apply at query time: a query phrase that contains a staff
 // word is also searched with the word replaced by each of its
-// equivalents, at a small discount (synonymWeight). The browser receives
-// the merged table in the meta file and expands queries the same way.
+// equivalents, at a small discount (format.SynonymWeight). The browser
+// receives the merged table in the meta file and expands queries
+// (search.js: expand; searchtest mirrors it).
 
-// synMap says that the token sequence From may be replaced by any of To.
-type synMap struct {
-	From []string   `json:"f"`
-	To   [][]string `json:"t"`
-}
-
-// maxAlternatives bounds the phrases one query phrase expands to.
-const maxAlternatives = 16
+type synMap = format.SynMap
 
 // textKeys returns the token keys of s, ignoring breaks between them.
 func textKeys(s string) []string {
@@ -74,40 +70,4 @@ func buildSynonyms(syn []Synonym) []synMap {
 		return cmp.Compare(gramKey(a.From), gramKey(b.From))
 	})
 	return out
-}
-
-// alternative is one phrase to search for, with the weight of its score.
-type alternative struct {
-	keys   []string
-	weight float64
-}
-
-// expand returns the phrase itself and its synonym variants. Longer
-// source words claim their tokens first, so 残疾人 is not also read as
-// 残疾 + 人.
-func expand(phrase []string, maps []synMap) []alternative {
-	alts := []alternative{{phrase, 1}}
-	seen := map[string]bool{gramKey(phrase): true}
-	claimed := make([]bool, len(phrase))
-	for _, m := range maps {
-		n := len(m.From)
-		for p := 0; p+n <= len(phrase); {
-			if !slices.Equal(phrase[p:p+n], m.From) || slices.Contains(claimed[p:p+n], true) {
-				p++
-				continue
-			}
-			for i := p; i < p+n; i++ {
-				claimed[i] = true
-			}
-			for _, t := range m.To {
-				alt := slices.Concat(phrase[:p], t, phrase[p+n:])
-				if k := gramKey(alt); !seen[k] && len(alts) < maxAlternatives {
-					seen[k] = true
-					alts = append(alts, alternative{alt, synonymWeight})
-				}
-			}
-			p += n
-		}
-	}
-	return alts
 }

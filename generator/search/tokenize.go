@@ -61,14 +61,29 @@ func Tokenize(s string) []Token { return tokenize(s, false) }
 // adjacency like punctuation does (queries: "低保 8000" is two phrases).
 func tokenize(s string, spaceBreaks bool) []Token {
 	var toks []Token
+	scan(s, spaceBreaks, func(r rune, word []byte, pos, start, end int) {
+		key := string(word)
+		if word == nil {
+			key = string(r)
+		}
+		toks = append(toks, Token{Key: key, Pos: pos, Start: start, End: end})
+	})
+	return toks
+}
+
+// scan calls emit for each token of s in order: a Han character r (word
+// is nil), or a word (its normalized bytes, valid during the call). The
+// index builder uses it to look tokens up without building strings.
+func scan(s string, spaceBreaks bool, emit func(r rune, word []byte, pos, start, end int)) {
 	pos, gap := 0, false
-	emit := func(key string, start, end int) {
+	var word []byte
+	next := func() int {
 		if gap {
 			pos++
 			gap = false
 		}
-		toks = append(toks, Token{Key: key, Pos: pos, Start: start, End: end})
 		pos++
+		return pos - 1
 	}
 	for i := 0; i < len(s); {
 		r, n := utf8.DecodeRuneInString(s[i:])
@@ -76,29 +91,10 @@ func tokenize(s string, spaceBreaks bool) []Token {
 		switch {
 		case isWordRune(c):
 			start := i
-			var b strings.Builder
-			for i < len(s) {
-				r, n := utf8.DecodeRuneInString(s[i:])
-				c := normRune(r)
-				if isWordRune(c) {
-					b.WriteRune(c)
-					i += n
-					continue
-				}
-				// A dot between two digits belongs to the word: 3.2.12, 1.5.
-				if c == '.' && isDigit(lastRune(b.String())) && i+n < len(s) {
-					r2, _ := utf8.DecodeRuneInString(s[i+n:])
-					if isDigit(normRune(r2)) {
-						b.WriteByte('.')
-						i += n
-						continue
-					}
-				}
-				break
-			}
-			emit(b.String(), start, i)
+			word, i = scanWord(s, i, word[:0])
+			emit(0, word, next(), start, i)
 		case isHan(c):
-			emit(string(c), i, i+n)
+			emit(c, nil, next(), i, i+n)
 			i += n
 		case isSpace(c) && !spaceBreaks:
 			i += n
@@ -107,12 +103,31 @@ func tokenize(s string, spaceBreaks bool) []Token {
 			i += n
 		}
 	}
-	return toks
 }
 
-func lastRune(s string) rune {
-	r, _ := utf8.DecodeLastRuneInString(s)
-	return r
+// scanWord appends to w the normalized word that starts at s[i] and
+// returns it with the offset just after it. A dot between two digits
+// belongs to the word: 3.2.12, 1.5.
+func scanWord(s string, i int, w []byte) ([]byte, int) {
+	for i < len(s) {
+		r, n := utf8.DecodeRuneInString(s[i:])
+		c := normRune(r)
+		if isWordRune(c) {
+			w = append(w, byte(c))
+			i += n
+			continue
+		}
+		if c == '.' && len(w) > 0 && isDigit(rune(w[len(w)-1])) && i+n < len(s) {
+			r2, _ := utf8.DecodeRuneInString(s[i+n:])
+			if isDigit(normRune(r2)) {
+				w = append(w, '.')
+				i += n
+				continue
+			}
+		}
+		break
+	}
+	return w, i
 }
 
 // Query limits: a query has at most maxPhrases phrases of at most
@@ -154,6 +169,9 @@ func isWordKey(k string) bool { return k != "" && k[0] < 0x80 }
 // gramKey is the canonical string of a token sequence: the keys
 // concatenated, each word followed by a space so that ["20"] and
 // ["2","0"] differ.
+// GramKey is the canonical string of a token sequence (see gramKey).
+func GramKey(keys []string) string { return gramKey(keys) }
+
 func gramKey(keys []string) string {
 	var b strings.Builder
 	for _, k := range keys {

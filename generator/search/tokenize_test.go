@@ -80,7 +80,7 @@ func TestExpand(t *testing.T) {
 		{"残疾人", "残疾人 残疾"},
 		{"残疾", "残疾 残疾人"},
 	} {
-		alts, weights := search.Expand(search.ParseQuery(c.in)[0], syn)
+		alts, weights := expandWith(t, syn, search.ParseQuery(c.in)[0])
 		var got []string
 		for _, a := range alts {
 			got = append(got, strings.Join(a, ""))
@@ -92,4 +92,12 @@ func TestExpand(t *testing.T) {
 			t.Errorf("expand(%s): the query itself has weight %v", c.in, weights[0])
 		}
 	}
+}
+
+// expandWith returns the synonym alternatives of phrase with syn, as the
+// query engine reads them from an index.
+func expandWith(t *testing.T, syn []search.Synonym, phrase []string) ([][]string, []float64) {
+	t.Helper()
+	r, _, _ := openIndex(t, nil, syn, search.Options{})
+	return r.Expand(phrase)
 }

@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -93,7 +94,7 @@ func TestWriteErrors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	r, err := search.OpenDir(dir, a.Meta)
+	r, err := searchtest.OpenDir(dir, a.Meta, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -106,30 +107,41 @@ func TestWriteErrors(t *testing.T) {
 // plan, but finds the 独女户 clauses.
 func TestSynonyms(t *testing.T) {
 	docs, syn := searchtest.MustFixture()
-	dir := t.TempDir()
-	a, err := search.Write(dir, docs, syn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err := search.OpenDir(dir, a.Meta)
-	if err != nil {
-		t.Fatal(err)
-	}
+	r, _, _ := openIndex(t, docs, syn, search.Options{})
 	urls := docURLs(t, r)
 	c := newCorpus(docs)
 	if got, want := hitURLs(t, r, urls, "独生女"), c.find(search.ParseQuery("独女户")[0]); len(want) == 0 || !slices.Equal(got, want) {
 		t.Errorf("独生女 found %v, want the 独女户 pages %v", got, want)
 	}
 	// Without synonyms the exact phrase finds nothing.
-	a, err = search.Write(dir, docs, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	r, err = search.OpenDir(dir, a.Meta)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if hits, _ := r.Search("独生女"); len(hits) != 0 {
+	r, _, _ = openIndex(t, docs, nil, search.Options{})
+	if hits, _ := r.Exact("独生女"); len(hits) != 0 {
 		t.Errorf("独生女 without synonyms found %d pages", len(hits))
+	}
+}
+
+// TestDeterministicWorkers writes the index of a synthetic site with one
+// worker and with four, and compares the trees byte for byte.
+func TestDeterministicWorkers(t *testing.T) {
+	docs := searchtest.Synthetic(600, 3)
+	_, syn := searchtest.MustFixture()
+	var trees []map[string][]byte
+	for _, procs := range []int{1, 4} {
+		prev := runtime.GOMAXPROCS(procs)
+		dir := t.TempDir()
+		_, err := search.WriteOptions(dir, docs, syn, search.Options{PackTarget: 16 << 10})
+		runtime.GOMAXPROCS(prev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trees = append(trees, readTree(t, dir))
+	}
+	if len(trees[0]) != len(trees[1]) || len(trees[0]) < 10 {
+		t.Fatalf("%d files, then %d", len(trees[0]), len(trees[1]))
+	}
+	for name, data := range trees[0] {
+		if !bytes.Equal(data, trees[1][name]) {
+			t.Errorf("%s differs between 1 and 4 workers", name)
+		}
 	}
 }

@@ -11,7 +11,8 @@ import (
 
 // openData writes data/*.json: the visible plan as open data (document,
 // clauses, departments, groups, benefits, dated parameters) and the JSON
-// Schema of the calculator's household input. templates/data.html
+// Schema of the calculator's household input (made by the calculator
+// step from calc's vocabulary). templates/data.html
 // documents every file and field; keep the two in step.
 func (s *Site) openData(w Writer) error {
 	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
@@ -25,7 +26,12 @@ func (s *Site) openData(w Writer) error {
 		{"groups.json", groupsData(s.in.Plan, base)},
 		{"benefits.json", benefitsData(s.in.Plan)},
 		{"parameters.json", parametersData(s.in.Plan)},
-		{"household.schema.json", householdSchema(base)},
+	}
+	if sc := s.in.Calculator.Schema; sc != nil {
+		files = append(files, struct {
+			name string
+			v    any
+		}{"household.schema.json", sc})
 	}
 	for _, f := range files {
 		data, err := canonicalJSON(f.v)

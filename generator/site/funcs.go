@@ -12,25 +12,32 @@ import (
 )
 
 // funcs are the template functions; the package comment documents them.
-// asset resolves names with assets (nil while parsing).
-func funcs(assets func(string) (string, bool)) template.FuncMap {
+// asset resolves names with assets (nil while parsing); rules and
+// clauseReadings read rs.
+func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
+	if rs == nil {
+		rs = &Rules{}
+	}
 	return template.FuncMap{
-		"asset":     func(name string) (string, error) { return assetURL(assets, name) },
-		"csp":       func() string { return CSP },
-		"markdown":  markdown,
-		"paras":     paras,
-		"yuan":      yuan,
-		"num":       num,
-		"pct":       pct,
-		"period":    Period,
-		"forName":   forName,
-		"clauseURL": func(id string) string { return "/clauses/" + id + "/" },
-		"deptURL":   func(id string) string { return "/departments/" + id + "/" },
-		"groupURL":  func(id string) string { return "/groups/" + id + "/" },
-		"anchor":    func(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") },
-		"figure":    figure,
-		"target":    targetValue,
-		"forGroup":  forGroup,
+		"rules":          func(bs []model.Benefit) []*Rule { return rs.of(bs) },
+		"clauseReadings": func(id string) []Reading { return rs.Clauses[id] },
+		"asset":          func(name string) (string, error) { return assetURL(assets, name) },
+		"csp":            func() string { return CSP },
+		"markdown":       markdown,
+		"paras":          paras,
+		"yuan":           yuan,
+		"num":            num,
+		"pct":            pct,
+		"period":         Period,
+		"forName":        forName,
+		"clauseURL":      func(id string) string { return "/clauses/" + id + "/" },
+		"deptURL":        func(id string) string { return "/departments/" + id + "/" },
+		"groupURL":       func(id string) string { return "/groups/" + id + "/" },
+		"anchor":         func(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") },
+		"figure":         figure,
+		"target":         targetValue,
+		"forGroup":       forGroup,
+		"qr":             qrSVG,
 	}
 }
 
@@ -120,6 +127,9 @@ func figure(b model.Benefit) string {
 
 // targetValue formats a target's value with its unit.
 func targetValue(t model.Target) string {
+	if !t.Value.Set {
+		return "" // a target the plan states in words only
+	}
 	v := num(t.Value.Decimal) + t.Unit
 	if t.Unit == "%" {
 		v = pct(t.Value.Decimal)
@@ -137,6 +147,18 @@ func forGroup(group string, bs []model.Benefit) []model.Benefit {
 	for _, b := range bs {
 		if len(b.Groups) == 0 || slices.Contains(b.Groups, group) {
 			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// of returns the descriptions of the benefits the calculator evaluates
+// among bs, in their order.
+func (rs *Rules) of(bs []model.Benefit) []*Rule {
+	var out []*Rule
+	for _, b := range bs {
+		if r := rs.Benefits[b.ID]; r != nil {
+			out = append(out, r)
 		}
 	}
 	return out

@@ -17,7 +17,7 @@ func (s *Site) pageList() []*Page {
 		{Kind: "search", Path: "search/index.html", URL: "/search/", Title: "搜索", Crumbs: []Crumb{home, {"搜索", ""}}, Updated: latest(pl.Clauses)},
 		{Kind: "calculator", Path: "calculator/index.html", URL: "/calculator/", Title: "待遇计算器：我能领多少", Crumbs: []Crumb{home, {"待遇计算器", ""}}, Updated: latest(pl.Clauses), Extra: &s.in.Calculator.Page},
 		{Kind: "updates", Path: "updates/index.html", URL: "/updates/", Title: "最新动态", Crumbs: []Crumb{home, {"最新动态", ""}}, Updated: latest(pl.Clauses), Extra: updatesOf(pl)},
-		{Kind: "data", Path: "open-data/index.html", URL: "/open-data/", Title: "开放数据", Crumbs: []Crumb{home, {"开放数据", ""}}, Updated: latest(pl.Clauses)},
+		{Kind: "data", Path: "open-data/index.html", URL: "/open-data/", Title: "开放数据", Crumbs: []Crumb{home, {"开放数据", ""}}, Updated: latest(pl.Clauses), Extra: s.in.Calculator.Fields},
 		{Kind: "404", Path: "404.html", URL: "/404.html", Title: "页面未找到", Crumbs: []Crumb{home, {"页面未找到", ""}}},
 	}
 	for _, c := range pl.Clauses {

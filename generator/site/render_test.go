@@ -44,7 +44,7 @@ func renderSite(o renderOptions) (*rendered, error) {
 	for _, n := range names {
 		assets[path.Base(n)] = "/" + n
 	}
-	s, err := New(Input{Plan: plan, Templates: tmpl, Assets: AssetMap(assets), Calculator: Calculator{Page: CalculatorPage{Date: o.Today.Format(time.DateOnly)}}})
+	s, err := New(Input{Plan: plan, Templates: tmpl, Assets: AssetMap(assets), Calculator: Calculator{Page: CalculatorPage{Date: o.Today.Format(time.DateOnly)}, Schema: map[string]any{"title": "test"}}})
 	if err != nil {
 		return nil, err
 	}

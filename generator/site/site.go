@@ -22,7 +22,8 @@
 //	/search/                search.html
 //	/calculator/            calculator.html (.Extra is the CalculatorPage)
 //	/updates/               updates.html (.Extra is []Update), and /feed.xml
-//	/open-data/             data.html, and /data/*.json
+//	/open-data/             data.html (.Extra is the household fields, []FieldRow),
+//	                        and /data/*.json
 //	/404.html               404.html
 //	/sitemap.xml, /robots.txt
 //
@@ -45,6 +46,10 @@
 //	clauseURL, deptURL, groupURL   the page of a clause, department, group
 //	anchor             the full page's anchor for a clause id
 //	forGroup           the benefits of a clause that concern a group
+//	rules              the calculator's descriptions of the benefits it
+//	                   evaluates among a list (Calculator.Rules), for the
+//	                   template "rules" (data-rule elements)
+//	clauseReadings     the calculator's readings of a clause as a whole
 package site
 
 import (
@@ -107,7 +112,7 @@ type Site struct {
 // New prepares the render of in: it binds the templates to the assets
 // and lists the pages.
 func New(in Input) (*Site, error) {
-	t, err := in.Templates.bind(in.Assets)
+	t, err := in.Templates.bind(in.Assets, &in.Calculator.Rules)
 	if err != nil {
 		return nil, err
 	}

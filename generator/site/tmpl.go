@@ -22,7 +22,7 @@ var PageKinds = []string{"home", "clause", "department", "group", "full", "searc
 // Parse reads the templates of fsys; name is the tree's name in messages
 // ("templates"), so errors read "templates/clause.html:12: …".
 func Parse(fsys fs.FS, name string) (*Templates, error) {
-	base, err := template.New("base.html").Funcs(funcs(nil)).ParseFS(fsys, "base.html")
+	base, err := template.New("base.html").Funcs(funcs(nil, nil)).ParseFS(fsys, "base.html")
 	if err != nil {
 		return nil, tmplErr(name, err)
 	}
@@ -41,13 +41,14 @@ func Parse(fsys fs.FS, name string) (*Templates, error) {
 	return t, nil
 }
 
-// bind returns a copy of t whose asset function resolves names with assets.
-func (t *Templates) bind(assets func(string) (string, bool)) (*Templates, error) {
+// bind returns a copy of t whose asset function resolves names with
+// assets and whose rules functions read rs.
+func (t *Templates) bind(assets func(string) (string, bool), rs *Rules) (*Templates, error) {
 	if t == nil {
 		return nil, fmt.Errorf("site: no templates")
 	}
 	out := &Templates{kinds: map[string]*template.Template{}}
-	fm := funcs(assets)
+	fm := funcs(assets, rs)
 	for k, tk := range t.kinds {
 		c, err := tk.Clone()
 		if err != nil {

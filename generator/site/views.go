@@ -14,15 +14,20 @@ import (
 type Calculator struct {
 	Page       CalculatorPage    // the calculator page's .Extra
 	Adjustment *AdjustmentStatus // the page of clause 3.1's .Extra
+	Rules      Rules             // read by the template functions rules and clauseReadings
+	// Schema is the JSON Schema of the household input, written to
+	// data/household.schema.json; Fields documents it on the open data
+	// page. Both derive from calc's household vocabulary.
+	Schema any
+	Fields []FieldRow
 }
 
 // CalculatorPage is the calculator page's .Extra: the form's choices and
 // the table of typical households for readers without JavaScript.
 type CalculatorPage struct {
-	Children []ChildRow
-	Stages   []Option
-	Date     string    // the date the examples are worked out for, YYYY-MM-DD
-	Examples []Example // typical households and what the rules grant them
+	Form     []FormSection // the form's questions, from calc's vocabulary
+	Date     string        // the date the examples are worked out for, YYYY-MM-DD
+	Examples []Example     // typical households and what the rules grant them
 }
 
 // ChildRow is one child's fieldset of the form.
@@ -57,10 +62,73 @@ type AdjustmentStatus struct {
 
 // Raise is one adjustment the series triggered.
 type Raise struct {
-	From     string          // YYYY-MM-DD, 1 January of the year after Year
-	Year     int             // the year whose expenditure reached the threshold
-	BaseYear int             // the base it is measured against
-	Yuan     decimal.Decimal // expenditure of Year
-	BaseYuan decimal.Decimal // expenditure of BaseYear
-	Growth   decimal.Decimal // Yuan/BaseYuan − 1
+	From      string          // YYYY-MM-DD, when it takes effect
+	Scheduled string          // 1 January after Year; earlier than From when that was before the plan took effect
+	Year      int             // the year whose expenditure reached the threshold
+	BaseYear  int             // the base it is measured against
+	Yuan      decimal.Decimal // expenditure of Year
+	BaseYuan  decimal.Decimal // expenditure of BaseYear
+	Growth    decimal.Decimal // Yuan/BaseYuan − 1
+}
+
+// Rule is how the calculator decides one benefit, as calc describes its
+// own rule code (谁能领（本平台的理解）); the template "rule" renders it
+// as the element data-rule="<Benefit>".
+type Rule struct {
+	Benefit    string
+	Title      string    // the benefit's name
+	Who        []string  // the conditions, all required
+	PerChild   string    // "per child" in words, "" for a household benefit
+	Amount     string    // the amount or formula in words and figures; "" for a service
+	Adjustable bool      // the amount follows the 3.1 dynamic adjustment
+	Instead    string    // the benefit it is granted instead of, "" when none
+	Readings   []Reading // the readings it applies
+}
+
+// Reading is how the calculator reads ambiguous words of the plan.
+type Reading struct{ Words, Text string }
+
+// Rules are the calculator's descriptions of its rules: by benefit id,
+// and the readings of each clause as a whole, by clause id.
+type Rules struct {
+	Benefits map[string]*Rule
+	Clauses  map[string][]Reading
+}
+
+// FieldRow is one fact of the calculator's household input, as the open
+// data page's table lists it.
+type FieldRow struct{ Name, Desc string }
+
+// FormSection is one group of questions of the calculator form.
+type FormSection struct {
+	Title     string
+	Questions []FormQuestion
+}
+
+// FormQuestion is one question of the calculator form: Kind is "radio"
+// (one fact, its values), "checks" (several yes/no facts), "text", "select"
+// or "children" (the child rows).
+type FormQuestion struct {
+	Kind     string
+	N        int    // the number shown before the question
+	Fact     string // the fact's name (radio, text, select)
+	ID       string // the first control's id: "f-members"
+	Key      string // the id's stem for help and error: "members" in h-members, e-members
+	Question string // the question, or the legend of checks
+	Label    string // data-question: a short name of the answer, in the answers' summary
+	Help     string
+	Required string // the message when a required question is left open; "" when optional
+	Unit     string
+	Numeric  bool // a whole number (inputmode numeric), else decimal
+	Options  []FormOption
+	// Children: the child rows and their stages; Options[0].Label names
+	// the admission checkbox.
+	Children []ChildRow
+	Stages   []Option
+}
+
+// FormOption is one radio, checkbox or select option of a question.
+type FormOption struct {
+	ID, Fact, Value, Label string
+	Help                   string // a checkbox's own help text
 }

@@ -5,6 +5,7 @@
 //
 //	go run ./scripts/benchcalc [--lighthouse PATH-TO-lighthouse-cli]
 //	go run ./scripts/benchcalc --sizes   # only the wasm sizes, with and without wasm-opt -Oz
+//	go run ./scripts/benchcalc --compare d6dd3bf   # one household's time and allocations against a revision
 package main
 
 import (
@@ -31,7 +32,20 @@ func main() {
 	lighthouse := flag.String("lighthouse", "", "path of the lighthouse CLI; empty skips Lighthouse")
 	runs := flag.Int("runs", 5, "cold loads to time")
 	sizesOnly := flag.Bool("sizes", false, "only compile calc/wasm and print its sizes (with and without wasm-opt -Oz)")
+	before := flag.String("compare", "", "a git revision: only time one household against that revision (paired runs)")
+	pairs := flag.Int("pairs", 5, "paired runs for --compare")
 	flag.Parse()
+	if *before != "" {
+		root, err := browsertest.Root()
+		if err == nil {
+			err = compare(root, *before, *pairs)
+		}
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "benchcalc:", err)
+			os.Exit(1)
+		}
+		return
+	}
 	if *sizesOnly {
 		root, err := browsertest.Root()
 		if err == nil {

@@ -6,12 +6,16 @@
 'use strict';
 (function () {
   var me = document.currentScript;
+  document.documentElement.classList.add('js'); // as site.js does, should it fail to load
   var assets = {
     worker: me.getAttribute('data-worker'),
     wasm: me.getAttribute('data-wasm'),
     wasmExec: me.getAttribute('data-wasm-exec'),
     params: me.getAttribute('data-params')
   };
+  // baseURL is the deployed address (content/site.toml base_url), for the
+  // printed result's address and QR code.
+  var baseURL = me.getAttribute('data-base-url') || (location.origin + '/');
 
   // ---- window.policyCalc ------------------------------------------------
 
@@ -82,6 +86,8 @@
   var out = document.getElementById('calc-result');
   var status = document.getElementById('calc-status');
   var summary = document.getElementById('calc-errors');
+  var lead = document.getElementById('calc-lead');
+  var given = document.getElementById('calc-summary');
 
   // factsOf maps the form to the facts JSON object: data-fact names the
   // fact, empty answers (不清楚) are left out so the rules' defaults apply.
@@ -224,7 +230,7 @@
     clearErrors();
     var miss = missing();
     if (miss.length) {
-      out.hidden = true;
+      showResult(false);
       showErrors(miss);
       return;
     }
@@ -235,14 +241,17 @@
       clearTimeout(slow);
       if (mine !== seq) return;
       render(JSON.parse(json));
-      status.textContent = '计算完成，结果见下方。';
+      status.textContent = '计算完成，结果在本页上方。';
       if (window.performance && performance.mark) performance.mark('calc-first-answer');
-      if (focus) document.getElementById('h-result').focus();
-      else if (location.hash === '#h-result') out.scrollIntoView();
+      var h = document.getElementById('h-result');
+      h.focus({ preventScroll: true });
+      if (focus || h.getBoundingClientRect().top < 0 || h.getBoundingClientRect().top > window.innerHeight) {
+        given.scrollIntoView();
+      }
     }, function (err) {
       clearTimeout(slow);
       if (mine !== seq) return;
-      out.hidden = true;
+      showResult(false);
       if (loadError) {
         status.textContent = '计算程序未能加载（' + loadError + '）。请刷新页面再试，或参考下方的典型家庭表。';
         return;
@@ -255,7 +264,7 @@
   form.addEventListener('submit', function (e) {
     e.preventDefault();
     var q = queryOf();
-    if (location.search.slice(1) !== q) history.pushState(null, '', '?' + q + '#h-result');
+    if (location.search.slice(1) !== q || location.hash) history.pushState(null, '', '?' + q);
     answer(true);
   });
 
@@ -264,7 +273,7 @@
     if (filling) return;
     setTimeout(function () {
       clearErrors();
-      out.hidden = true;
+      showResult(false);
       status.textContent = '';
       if (location.search) history.pushState(null, '', location.pathname);
     }, 0);
@@ -277,9 +286,25 @@
     if (location.search.length > 1) answer(false);
     else {
       clearErrors();
-      out.hidden = true;
+      showResult(false);
     }
   }
+
+  // showResult shows the answer (with what the family entered above it)
+  // in place of the introduction, or goes back to the form alone.
+  function showResult(on) {
+    out.hidden = !on;
+    given.hidden = !on;
+    if (lead) lead.hidden = on;
+  }
+
+  var edit = document.getElementById('calc-edit');
+  if (edit) edit.addEventListener('click', function (e) {
+    e.preventDefault();
+    form.scrollIntoView();
+    var first = form.querySelector('input:checked, input, select');
+    if (first) first.focus({ preventScroll: true });
+  });
 
   var printBtn = document.getElementById('calc-print');
   if (printBtn) printBtn.addEventListener('click', function () { window.print(); });
@@ -310,11 +335,23 @@
     return a;
   }
 
-  function row(dl, term, value) {
-    dl.appendChild(el('dt', term));
-    var dd = el('dd');
+  function row(dl, term, value, cls) {
+    dl.appendChild(el('dt', term, cls));
+    var dd = el('dd', null, cls);
     if (typeof value === 'string') dd.textContent = value; else dd.appendChild(value);
     dl.appendChild(dd);
+  }
+
+  // apply says what the plan says about applying: no procedure, only the
+  // department responsible.
+  function apply(department) {
+    return '方案没有规定申请程序；方案写明由' + department + '负责。';
+  }
+
+  function cited(id, title) {
+    var p = el('span');
+    p.appendChild(clauseLink(id, title));
+    return p;
   }
 
   function entitlement(e) {
@@ -326,17 +363,45 @@
       row(dl, '金额', (e.minimum ? '不低于' : '') + yuan(e.amount));
       row(dl, '发放', periods[e.period] || e.period);
     }
-    row(dl, '找谁办', e.department);
-    var p = el('span');
-    p.appendChild(clauseLink(e.clause, e.clause_title));
-    row(dl, '依据', p);
-    row(dl, '说明', e.explanation);
+    row(dl, '说明', e.explanation, e.kind === 'cash' ? '' : 'service-note');
+    row(dl, '依据', cited(e.clause, e.clause_title));
+    row(dl, '怎么申请', apply(e.department), 'apply-row');
     li.appendChild(dl);
     return li;
   }
 
-  function section(id, title) {
-    var s = el('section');
+  // questionOf names the form's question for a fact ("当地农村低保标准").
+  function questionOf(fact) {
+    var f = form.querySelector('[data-fact="' + fact + '"]');
+    var q = f && f.closest('[data-question]');
+    return q ? q.getAttribute('data-question') : fact;
+  }
+
+  function pendingItem(p) {
+    var li = el('li', null, 'benefit');
+    li.appendChild(el('h4', p.title));
+    var dl = el('dl', null, 'facts');
+    row(dl, '还需要', (p.needs || []).map(questionOf).join('、'));
+    row(dl, '说明', p.explanation);
+    row(dl, '依据', cited(p.clause));
+    row(dl, '怎么申请', apply(p.department), 'apply-row');
+    li.appendChild(dl);
+    return li;
+  }
+
+  function notGranted(n) {
+    var li = el('li', null, 'benefit');
+    li.appendChild(el('h4', n.title));
+    var d = el('dl', null, 'facts');
+    row(d, '原因', n.condition);
+    row(d, '依据', cited(n.clause));
+    row(d, '负责部门', n.department);
+    li.appendChild(d);
+    return li;
+  }
+
+  function section(id, title, tag) {
+    var s = el(tag || 'section');
     s.setAttribute('aria-labelledby', id);
     var h = el('h3', title);
     h.id = id;
@@ -344,25 +409,40 @@
     return s;
   }
 
+  // totals: the three sums; "至少" when some benefit still needs a fact.
+  function totals(r, cash) {
+    var partial = r.complete === false;
+    var tot = section('h-totals', partial ? '现金待遇合计（至少）' : '现金待遇合计');
+    var dl = el('dl', null, 'facts totals');
+    var pre = partial ? '至少 ' : '';
+    row(dl, '一次性', pre + yuan(r.totals.once));
+    row(dl, '每月', pre + yuan(r.totals.month));
+    row(dl, '每年', pre + yuan(r.totals.year));
+    tot.appendChild(dl);
+    if (partial) {
+      tot.appendChild(el('p', '还有' + r.pending.length + '项待遇要等您补充情况后才能算出，没有计入合计，见下方“还需要补充情况的待遇”。', 'note'));
+    }
+    if (cash.some(function (e) { return e.minimum; })) {
+      tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
+    }
+    return tot;
+  }
+
+  // render shows the answer top-down: totals, cash, services, what needs
+  // a fact the family did not give, and (collapsed) what cannot be had.
   function render(r) {
     var body = document.getElementById('calc-answer');
     body.textContent = '';
-    body.appendChild(el('p', '按 ' + r.date + ' 当天执行的标准计算。'));
+    document.getElementById('calc-date').textContent = '，计算日期 ' + r.date;
     if (r.notice) body.appendChild(el('p', r.notice, 'status'));
 
     var cash = r.entitlements.filter(function (e) { return e.kind === 'cash'; });
     var other = r.entitlements.filter(function (e) { return e.kind !== 'cash'; });
+    var pend = r.pending || [];
 
-    var tot = section('h-totals', '现金待遇合计');
-    var dl = el('dl', null, 'facts totals');
-    row(dl, '一次性', yuan(r.totals.once));
-    row(dl, '每月', yuan(r.totals.month));
-    row(dl, '每年', yuan(r.totals.year));
-    tot.appendChild(dl);
-    if (cash.some(function (e) { return e.minimum; })) {
-      tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
-    }
-    body.appendChild(tot);
+    var tot = document.getElementById('calc-totals');
+    tot.textContent = '';
+    tot.appendChild(totals(r, cash));
 
     var s1 = section('h-cash', '可以领取的现金待遇（' + cash.length + '项）');
     s1.appendChild(list(cash, entitlement, '按您填写的情况，暂时没有可以领取的现金待遇。'));
@@ -372,23 +452,24 @@
     s2.appendChild(list(other, entitlement, '暂无。'));
     body.appendChild(s2);
 
-    var s3 = section('h-not', '不能领取的现金待遇和原因（' + r.not_granted.length + '项）');
-    s3.appendChild(list(r.not_granted, function (n) {
-      var li = el('li', null, 'benefit');
-      li.appendChild(el('h4', n.title));
-      var d = el('dl', null, 'facts');
-      row(d, '原因', n.condition);
-      row(d, '找谁办', n.department);
-      var span = el('span');
-      span.appendChild(clauseLink(n.clause));
-      row(d, '依据', span);
-      li.appendChild(d);
-      return li;
-    }, '没有。'));
-    body.appendChild(s3);
+    if (pend.length) {
+      var s3 = section('h-pending', '还需要补充情况的待遇（' + pend.length + '项）');
+      s3.appendChild(el('p', '这些待遇要用到您没有填写的情况。填上后再算一次，或向负责部门问清楚。'));
+      s3.appendChild(list(pend, pendingItem, ''));
+      body.appendChild(s3);
+    }
 
-    body.appendChild(answers());
-    out.hidden = false;
+    var not = el('details', null, 'not-granted');
+    var sum = el('summary');
+    var h = el('h3', '不能领取的待遇和原因（' + r.not_granted.length + '项）');
+    h.id = 'h-not';
+    sum.appendChild(h);
+    not.appendChild(sum);
+    not.appendChild(list(r.not_granted, notGranted, '没有。'));
+    body.appendChild(not);
+
+    summarise();
+    showResult(true);
   }
 
   function list(items, fn, empty) {
@@ -398,19 +479,22 @@
     return ul;
   }
 
-  // answers lists what the family entered, for the printed sheet.
-  function answers() {
-    var s = section('h-answers', '您填写的情况');
-    var ul = el('ul');
+  // summarise writes what the family entered above the result, and the
+  // result's address (and its QR code) for the printed sheet.
+  function summarise() {
+    var parts = [];
     Array.prototype.forEach.call(form.querySelectorAll('[data-question]'), function (q) {
       var v = describe(q);
-      if (v) ul.appendChild(el('li', q.getAttribute('data-question') + '：' + v));
+      if (!v) return;
+      // A ticked box or a chosen option says what it is; a number or a
+      // child's school needs its question.
+      var self = q.querySelector('input[type=radio], input[type=checkbox]') && !q.querySelector('select, input[type=text]');
+      parts.push(self ? v : q.getAttribute('data-question') + '：' + v);
     });
-    s.appendChild(ul);
-    var p = el('p', '本结果的网址（可收藏、转发，或在办事时出示）：', 'note');
-    p.appendChild(el('span', location.href.replace(/#.*$/, ''), 'url'));
-    s.appendChild(p);
-    return s;
+    document.getElementById('calc-summary-text').textContent = parts.join('；') + '。';
+    var url = baseURL + 'calculator/' + (location.search || '');
+    document.getElementById('calc-url').textContent = url;
+    drawQR(document.getElementById('calc-qr'), url);
   }
 
   function describe(q) {
@@ -430,5 +514,42 @@
   function textOf(input) {
     var l = input.closest('label') || document.querySelector('label[for="' + input.id + '"]');
     return l ? l.textContent.trim() : input.value;
+  }
+
+  // drawQR draws url as a QR code (qrcode-generator, vendored beside this
+  // file) in an SVG path: no image data URL, no style attribute.
+  function drawQR(fig, url) {
+    if (!fig || typeof window.qrcode !== 'function') return;
+    var qr = window.qrcode(0, 'M');
+    qr.addData(url);
+    qr.make();
+    var n = qr.getModuleCount(), quiet = 4, size = n + 2 * quiet, d = '';
+    for (var y = 0; y < n; y++) {
+      for (var x = 0; x < n;) {
+        if (!qr.isDark(y, x)) { x++; continue; }
+        var run = 1;
+        while (x + run < n && qr.isDark(y, x + run)) run++;
+        d += 'M' + (x + quiet) + ' ' + (y + quiet) + 'h' + run + 'v1h-' + run + 'z';
+        x += run;
+      }
+    }
+    var ns = 'http://www.w3.org/2000/svg';
+    var svg = document.createElementNS(ns, 'svg');
+    svg.setAttribute('viewBox', '0 0 ' + size + ' ' + size);
+    svg.setAttribute('role', 'img');
+    svg.setAttribute('aria-label', '二维码：' + url);
+    svg.setAttribute('shape-rendering', 'crispEdges');
+    var bg = document.createElementNS(ns, 'rect');
+    bg.setAttribute('width', size);
+    bg.setAttribute('height', size);
+    bg.setAttribute('fill', '#fff');
+    var path = document.createElementNS(ns, 'path');
+    path.setAttribute('d', d);
+    path.setAttribute('fill', '#000');
+    svg.appendChild(bg);
+    svg.appendChild(path);
+    fig.textContent = '';
+    fig.appendChild(svg);
+    fig.setAttribute('data-qr', url);
   }
 })();

@@ -26,7 +26,7 @@ const (
 
 // Error is a problem of the JSON stream; reading stops there. Index is
 // the household's index in the array (-1 for a lone object or the stream
-// as a whole), Offset the byte at which it was found.
+// as a whole), Offset the bytes before the one at which it was found.
 type Error struct {
 	Index  int
 	Offset int64
@@ -39,7 +39,7 @@ func (e *Error) Error() string {
 	if e.Index >= 0 {
 		at = fmt.Sprintf("[%d]", e.Index)
 	}
-	return fmt.Sprintf("%s: %s（第 %d 字节）", at, e.Msg, e.Offset)
+	return fmt.Sprintf("%s: %s（第 %d 字节）", at, e.Msg, e.Offset+1)
 }
 
 // Reader reads households from JSON.
@@ -162,10 +162,10 @@ func (r *Reader) value(inArray bool) ([]byte, error) {
 			r.br.UnreadByte()
 			return bytes.TrimSpace(r.buf), nil
 		}
-		r.off++
 		if binary(c) {
 			return nil, r.fail("不是 JSON：含有二进制数据或控制字符")
 		}
+		r.off++
 		if r.buf = append(r.buf, c); len(r.buf) > MaxBytes {
 			return nil, r.fail(fmt.Sprintf("一户的 JSON 超过 %d KB", MaxBytes>>10))
 		}

@@ -114,3 +114,31 @@ func TestLimits(t *testing.T) {
 		})
 	}
 }
+
+// FuzzReader: no input makes the reader panic or loop; every value is
+// within the limits; every error is an *Error.
+func FuzzReader(f *testing.F) {
+	for _, s := range []string{`{"a":[1,{"b":"\"]"}]}`, `[{}, 3, "x", [[]]]`, `[`, `[,]`, "\x00", `{} {}`, `["\\"]`} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, in string) {
+		jr := NewReader(strings.NewReader(in))
+		for range len(in) + 2 {
+			v, _, err := jr.Next()
+			if err == io.EOF {
+				return
+			}
+			var je *Error
+			if err != nil && !errors.As(err, &je) {
+				t.Fatalf("error %v is not an *Error", err)
+			}
+			if err != nil {
+				return
+			}
+			if len(v) > MaxBytes {
+				t.Fatalf("value of %d bytes", len(v))
+			}
+		}
+		t.Fatal("no end")
+	})
+}

@@ -32,6 +32,7 @@ const (
 var (
 	ErrBinary   = errors.New("文件含有 NUL 字节，不是文本表格（是否选错了文件？Excel 文件请用 .xlsx 扩展名）")
 	ErrEncoding = errors.New("无法识别文件编码：请另存为 UTF-8、GB18030/GBK 或带 BOM 的 UTF-16 文本")
+	ErrUTF16    = errors.New("这像是不带 BOM 的 UTF-16 文本：请在 Excel 中另存为“CSV UTF-8（逗号分隔）”或“Unicode 文本”")
 	ErrXLSX     = errors.New("这是 Excel 工作簿（.xlsx），不是 CSV：请给出以 .xlsx 结尾的文件名")
 	ErrXLS      = errors.New("这是旧版 Excel 工作簿（.xls）：请在 Excel 中另存为 .xlsx 或 CSV")
 )
@@ -71,6 +72,8 @@ func NewDecoder(r io.Reader) *Decoder {
 		d.err = ErrXLSX
 	case bytes.HasPrefix(head, magicOLE):
 		d.err = ErrXLS
+	case len(head) == 4 && (head[1] == 0 && head[3] == 0 && head[0] != 0 || head[0] == 0 && head[2] == 0 && head[1] != 0):
+		d.err = ErrUTF16
 	case bytes.HasPrefix(head, bomUTF8):
 		d.br.Discard(len(bomUTF8))
 		d.choose(UTF8BOM, nil)

@@ -161,6 +161,8 @@ func TestNotARegister(t *testing.T) {
 		{"xlsx", strings.NewReader("PK\x03\x04\x14\x00"), ErrXLSX},
 		{"xls", bytes.NewReader([]byte{0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1}), ErrXLS},
 		{"no encoding", bytes.NewReader([]byte("h\n\xff\xfe\xfd\n")), ErrEncoding},
+		{"UTF-16 without BOM", bytes.NewReader(encode(t, unicode.UTF16(unicode.LittleEndian, unicode.IgnoreBOM), "id,hukou\n")), ErrUTF16},
+		{"UTF-16BE without BOM", bytes.NewReader(encode(t, unicode.UTF16(unicode.BigEndian, unicode.IgnoreBOM), "id,hukou\n")), ErrUTF16},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -11,6 +11,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"time"
 
@@ -57,13 +58,24 @@ func Prepare(in Input) (*Output, error) {
 	if err != nil {
 		return nil, err // positioned messages of package params, one per line
 	}
+	_, invalid := params.Check(in.Plan)
 	pj, err := json.Marshal(cp)
 	if err != nil {
 		return nil, err
 	}
 	out := &Output{Files: []File{{"calc-params.json", pj}}}
-	out.View.Adjustment = &site.AdjustmentStatus{Rule: in.Plan.Adjustment, Raises: raises(cp.Adjustment.Triggered())}
+	out.View.Adjustment = &site.AdjustmentStatus{Rule: in.Plan.Adjustment, Raises: raises(cp.Raises())}
 	out.View.Page = formPage(in.Today)
+	out.View.Schema, out.View.Fields = schema(in.Plan.Site.BaseURL), fieldRows()
+	if invalid == nil {
+		ds, err := calc.Describe(cp, in.Today.Format(time.DateOnly))
+		if err != nil {
+			return nil, fmt.Errorf("calculator rules: %w", err)
+		}
+		out.View.Rules = rules(ds)
+	} else if !in.SkipWasm {
+		return nil, invalid
+	}
 	if in.SkipWasm {
 		return out, nil
 	}
@@ -96,7 +108,8 @@ func Run(in Input) (*Output, error) {
 func raises(rs []calc.Raise) []site.Raise {
 	var out []site.Raise
 	for _, r := range rs {
-		out = append(out, site.Raise{From: r.From, Year: r.Year, BaseYear: r.BaseYear, Yuan: r.Yuan, BaseYuan: r.BaseYuan, Growth: r.Growth})
+		out = append(out, site.Raise{From: r.From, Scheduled: r.Scheduled, Year: r.Year, BaseYear: r.BaseYear,
+			Yuan: r.Yuan, BaseYuan: r.BaseYuan, Growth: r.Growth})
 	}
 	return out
 }
@@ -104,17 +117,7 @@ func raises(rs []calc.Raise) []site.Raise {
 // formPage is the calculator page's data before the examples: the
 // form's choices.
 func formPage(today time.Time) site.CalculatorPage {
-	d := site.CalculatorPage{Stages: stages, Date: today.Format(time.DateOnly)}
-	for i, name := range []string{"第一个孩子", "第二个孩子", "第三个孩子"} {
-		d.Children = append(d.Children, site.ChildRow{Index: i, N: i + 1, Name: name})
-	}
-	return d
-}
-
-// stages are the school stages as the form offers them (calc.Stages).
-var stages = []site.Option{
-	{Value: "none", Label: "不在上学（未上学或已工作）"}, {Value: "preschool", Label: "上幼儿园（学前教育）"}, {Value: "primary", Label: "上小学"},
-	{Value: "junior", Label: "上初中"}, {Value: "senior", Label: "上高中"}, {Value: "vocational", Label: "上中职（中等职业学校）"}, {Value: "college", Label: "上大学（高等院校）"},
+	return site.CalculatorPage{Form: form(), Date: today.Format(time.DateOnly)}
 }
 
 // typical are the households of the no-JavaScript table, as the form's
@@ -132,11 +135,7 @@ var typical = []struct{ name, query string }{
 
 // workOut evaluates one typical household with calc.
 func workOut(name, query string, p *calc.Params, date string) (site.Example, error) {
-	facts, err := FactsFromQuery(query)
-	if err != nil {
-		return site.Example{}, err
-	}
-	f, err := calc.ParseFacts(facts)
+	f, err := ParseQuery(query)
 	if err != nil {
 		return site.Example{}, err
 	}
@@ -174,10 +173,36 @@ func moneyText(s string) string {
 	return site.Thousands(strings.TrimSuffix(s, ".00")) + "元"
 }
 
+// ParseQuery reads the facts of a calculator query string (the form's
+// names: the facts', childN and childN_college for the children)
+// through calc's door for text cells, as a spreadsheet row is read.
+func ParseQuery(query string) (*calc.Facts, error) {
+	q, err := url.ParseQuery(query)
+	if err != nil {
+		return nil, err
+	}
+	var kids []string
+	for n := 1; n <= field("children").MaxItems; n++ {
+		k := "child" + strconv.Itoa(n)
+		if st := q.Get(k); st != "" {
+			if q.Get(k+"_college") != "" {
+				st += calc.AdmittedMark
+			}
+			kids = append(kids, st)
+		}
+	}
+	return calc.ParseFactsText(func(name string) (string, bool) {
+		if name == "children" {
+			return strings.Join(kids, ";"), len(kids) > 0
+		}
+		return q.Get(name), q.Has(name)
+	})
+}
+
 // FactsFromQuery turns a calculator query string into the facts JSON, the
 // mapping calc-page.js makes from the form: fact names as they are,
-// numbers as text, checkboxes as true, childN and childN_college as
-// children. Tests use it too.
+// numbers and choices as text, checkboxes as true, childN and
+// childN_college as children. Tests compare the page's mapping with it.
 func FactsFromQuery(query string) ([]byte, error) {
 	q, err := url.ParseQuery(query)
 	if err != nil {
@@ -185,10 +210,11 @@ func FactsFromQuery(query string) ([]byte, error) {
 	}
 	facts := map[string]any{}
 	var kids []map[string]any
-	for _, n := range []string{"1", "2", "3"} {
-		if st := q.Get("child" + n); st != "" {
+	for n := 1; n <= field("children").MaxItems; n++ {
+		k := "child" + strconv.Itoa(n)
+		if st := q.Get(k); st != "" {
 			c := map[string]any{"stage": st}
-			if q.Get("child"+n+"_college") != "" {
+			if q.Get(k+"_college") != "" {
 				c["admitted_to_college"] = true
 			}
 			kids = append(kids, c)
@@ -198,21 +224,17 @@ func FactsFromQuery(query string) ([]byte, error) {
 		facts["children"] = kids
 	}
 	for k := range q {
+		f, ok := calc.LookupField(k)
 		switch v := q.Get(k); {
-		case strings.HasPrefix(k, "child") || v == "":
-		case textFacts[k]:
-			facts[k] = v
-		default:
+		case !ok || v == "":
+		case f.Kind == calc.BoolField:
 			facts[k] = true
+		default:
+			facts[k] = v
 		}
 	}
 	return json.Marshal(facts)
 }
-
-// textFacts are the facts the form answers with text or a choice; the
-// others are checkboxes.
-var textFacts = map[string]bool{"hukou": true, "family": true, "members": true, "complication_level": true,
-	"dibao_standard": true, "housing_area_per_capita": true, "medical_out_of_pocket": true}
 
 // workOutAll works out every typical household; a rule change that
 // breaks one fails the build rather than the page.

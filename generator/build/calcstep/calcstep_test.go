@@ -66,3 +66,46 @@ func TestMoneyText(t *testing.T) {
 		}
 	}
 }
+
+// TestParseQuery: the typical households' query strings read through
+// calc's door for text cells give the facts the page's mapping gives.
+func TestParseQuery(t *testing.T) {
+	for _, q := range []string{"hukou=rural&family=two_daughters&members=4&dibao=1&child1=college&child1_college=1&child3=junior&medical_out_of_pocket=&complication_level=2",
+		"hukou=urban&family=only_son&members=3&middle_low_income=1&housing_area_per_capita=12.5&aid_standard=800"} {
+		viaText, err := ParseQuery(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		js, _ := FactsFromQuery(q)
+		viaJSON, err := calc.ParseFacts(js)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(viaText, viaJSON) {
+			t.Errorf("%s:\ntext %+v\nJSON %+v", q, viaText, viaJSON)
+		}
+	}
+}
+
+// TestForm: every fact of the vocabulary but the date is asked exactly
+// once, with the vocabulary's words.
+func TestForm(t *testing.T) {
+	asked := map[string]int{}
+	for _, s := range form() {
+		for _, q := range s.Questions {
+			if q.Fact != "" {
+				asked[q.Fact]++
+			}
+			for _, o := range q.Options {
+				if o.Fact != "" {
+					asked[o.Fact]++
+				}
+			}
+		}
+	}
+	for _, f := range calc.Fields() {
+		if n := asked[f.Name]; f.Name != "date" && n != 1 {
+			t.Errorf("fact %s asked %d times", f.Name, n)
+		}
+	}
+}

@@ -1,0 +1,188 @@
+package rules
+
+import "sync/atomic"
+
+// Std is one standard of the parameters as text: the form calc.Params
+// hands its decimals over in (each figure as its decimal text, "" when
+// not given), and the form Standards give them back in.
+type Std struct {
+	Clause, Name, For, Kind, Unit, Period, Level, Payer, Note string
+	Minimum, Adjustable                                       bool
+	Amount, Rate, Threshold                                   string
+	Changes                                                   []StdChange
+}
+
+// StdChange is a dated change of a standard; Amount is decimal text.
+type StdChange struct{ From, Amount, Note string }
+
+// Series is the 3.1 adjustment series; figures are decimal text.
+type Series struct {
+	BaseYear  int
+	Threshold string
+	Years     []Year
+}
+
+// Year is one year's 居民家庭年人均生活消费支出.
+type Year struct {
+	Year         int
+	Yuan, Source string
+}
+
+// NewStandards reads the standards from text, as ParseStandards reads
+// the JSON, and validates them; Err reports the problems.
+func NewStandards(effective string, benefits map[string]*Std, clauses map[string]*ClauseInfo, adj Series) *Standards {
+	s := newStandards()
+	s.effective = effective
+	for _, id := range sortedKeys(benefits) {
+		b := benefits[id]
+		k := "benefits." + id
+		st := &istd{clause: b.Clause, name: b.Name, forWhom: b.For, kind: b.Kind, unit: b.Unit, period: b.Period,
+			minimum: b.Minimum, level: b.Level, adjustable: b.Adjustable, payer: b.Payer, note: b.Note,
+			amount: s.figOpt(k+".amount", b.Amount, amountPlaces), rate: s.figOpt(k+".rate", b.Rate, ratePlaces),
+			threshold: s.figOpt(k+".threshold", b.Threshold, amountPlaces)}
+		for _, c := range b.Changes {
+			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount})
+		}
+		s.benefits[id] = st
+	}
+	for id, c := range clauses {
+		s.clauses[id] = c
+	}
+	s.adj = iadj{baseYear: adj.BaseYear, threshold: s.figOpt("adjustment.threshold", adj.Threshold, ratePlaces)}
+	for i, y := range adj.Years {
+		s.adj.exp = append(s.adj.exp, iexp{year: y.Year, source: y.Source,
+			yuan: s.figOpt("adjustment.expenditure["+itoa(i)+"].yuan", y.Yuan, amountPlaces)})
+	}
+	s.finish()
+	return s
+}
+
+func (s *Standards) figOpt(field, text string, places int) fig {
+	if text == "" {
+		return fig{}
+	}
+	return s.figText(field, text, places)
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	for i := 1; i < len(out); i++ {
+		for j := i; j > 0 && out[j] < out[j-1]; j-- {
+			out[j], out[j-1] = out[j-1], out[j]
+		}
+	}
+	return out
+}
+
+// Err returns the problems found reading and validating the standards,
+// joined (nil when they can be evaluated).
+func (s *Standards) Err() error { return s.err }
+
+// Effective returns the plan's effective date.
+func (s *Standards) Effective() string { return s.effective }
+
+// Text returns the standards as text, each figure as the shortest
+// decimal text of its exact value.
+func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*ClauseInfo, adj Series) {
+	benefits = map[string]*Std{}
+	for id, st := range s.benefits {
+		b := &Std{Clause: st.clause, Name: st.name, For: st.forWhom, Kind: st.kind, Unit: st.unit, Period: st.period,
+			Minimum: st.minimum, Level: st.level, Adjustable: st.adjustable, Payer: st.payer, Note: st.note,
+			Amount: st.amount.text(amountPlaces), Rate: st.rate.text(ratePlaces), Threshold: st.threshold.text(amountPlaces)}
+		for _, c := range st.changes {
+			b.Changes = append(b.Changes, StdChange{From: c.from, Note: c.note, Amount: string(appendNum(nil, c.v, st.places()))})
+		}
+		benefits[id] = b
+	}
+	adj = Series{BaseYear: s.adj.baseYear, Threshold: s.adj.threshold.text(ratePlaces)}
+	if adj.Threshold == "" {
+		adj.Threshold = "0"
+	}
+	for _, e := range s.adj.exp {
+		adj.Years = append(adj.Years, Year{Year: e.year, Yuan: e.yuan.text(amountPlaces), Source: e.source})
+	}
+	return benefits, s.clauses, adj
+}
+
+func (f fig) text(places int) string {
+	if !f.ok {
+		return ""
+	}
+	return string(appendNum(nil, f.v, places))
+}
+
+// Raise is one 3.1 dynamic adjustment the series triggers.
+type Raise struct {
+	From      string // when it takes effect
+	Scheduled string // 1 January after Year; earlier than From when that is before the plan took effect
+	Year      int    // the year whose expenditure reached the threshold
+	BaseYear  int    // the base it is measured against
+	Yuan      int64  // E(Year), hundredths of yuan
+	BaseYuan  int64  // E(BaseYear), hundredths of yuan
+	Growth    int64  // E(Year)/E(BaseYear) − 1, ten-thousandths
+}
+
+// Raises lists the adjustments the series triggers, in date order.
+func (s *Standards) Raises() []Raise {
+	var out []Raise
+	for _, r := range s.adj.raises(s.effective) {
+		out = append(out, Raise{From: r.from, Scheduled: r.scheduled, Year: r.year, BaseYear: r.baseYear,
+			Yuan: r.yuan, BaseYuan: r.baseYuan, Growth: r.growth()})
+	}
+	return out
+}
+
+// Evaluate applies the rules to the household on f.Date; brief leaves
+// out the explanations and the not_granted conditions.
+func (s *Standards) Evaluate(f *Facts, brief bool) (*Result, error) {
+	switch {
+	case f == nil:
+		return nil, fieldErr("$", "缺少家庭情况")
+	case !validDate(f.Date):
+		return nil, fieldErr("date", quote(f.Date), " 不是日期 YYYY-MM-DD")
+	}
+	t, err := s.table(f.Date)
+	if err != nil {
+		return nil, err
+	}
+	var o outcome
+	o.decide(t, f)
+	return o.result(brief), nil
+}
+
+// ClauseInfo is what an entitlement shows about its clause.
+type ClauseInfo struct {
+	Title      string `json:"title"`
+	Department string `json:"department"` // responsible department name(s), joined by "、"
+}
+
+// hint is kept in each table: the longest answer written so far, so that
+// the next is written into one allocation.
+type hint = atomic.Int64
+
+// Indent returns a compact JSON answer (Run's) indented by two spaces,
+// for a person reading it; strings are copied unchanged.
+func Indent(compact []byte) []byte { return indent(compact) }
+
+// Limits of one household's JSON, for readers that split a stream of
+// households before ParseFacts sees each (calc/batch).
+const (
+	MaxFactsBytes = maxFactsBytes // bytes of one household's JSON
+	MaxDepth      = maxDepth      // nesting of its arrays and objects
+)
+
+// BenefitClause returns the clause whose rule decides benefit id, ""
+// when no rule does.
+func BenefitClause(id string) string {
+	for _, c := range clauses {
+		for _, r := range c.rules {
+			if r.benefit == id {
+				return c.id
+			}
+		}
+	}
+	return ""
+}

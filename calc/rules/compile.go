@@ -1,0 +1,289 @@
+package rules
+
+import (
+	"strings"
+	"sync"
+)
+
+// clauses are the plan's clauses with household rules, in plan order;
+// rules lists their rules in the same order.
+var (
+	clauses = []*clauseRules{clause3_1, clause3_2_2, clause3_2_3, clause3_2_4, clause3_2_6, clause3_2_7,
+		clause3_2_8, clause3_2_9, clause3_2_10, clause3_2_11, clause3_2_12, clause3_2_13, clause3_2_15,
+		clause3_2_16, clause3_2_17, clause3_2_18, clause3_3}
+	rules = func() (out []*rule) {
+		for _, c := range clauses {
+			out = append(out, c.rules...)
+		}
+		if len(out) > maxRules {
+			panic("calc: more rules than maxRules")
+		}
+		return out
+	}()
+)
+
+// A table is the parameters compiled for one date: every standard's
+// figure on that date, and every text of the answer that does not depend
+// on the household, escaped once for JSON.
+type table struct {
+	date   string
+	notice string // before the plan's effective date: why nothing is granted
+	rules  []crule
+	hint   hint // the longest answer written so far, bytes
+}
+
+// crule is one rule with its standard compiled for the table's date.
+type crule struct {
+	r       *rule
+	s       *istd
+	c       *ClauseInfo
+	instead int   // index of the rule this one is granted instead of; -1
+	v       int64 // the figure on the date: fen, hundredths of Unit, or a rate in ten-thousandths
+	thr     int64 // the threshold, fen
+	period  int   // index in periods; -1 when none
+	unit    piece
+
+	// JSON of an entitlement: head "amount"? mid "child"? tail explanation.
+	head, mid, tail string
+	fixedAmount     string // a fixed amount, "20000.00"
+	notGranted      string // JSON of a not_granted entry up to its condition
+	pendingHead     string // JSON of a pending entry up to its needs
+	body, how, end  piece  // the explanation: mets：body how end
+}
+
+var periods = [...]string{"once", "month", "year"}
+
+var (
+	periodWords = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
+	perWords    = map[string]string{"household": "每户", "person": "每人"}
+)
+
+// table returns the standards compiled for date, compiling them on
+// first use; the error is Validate's.
+func (s *Standards) table(date string) (*table, error) {
+	if s.err != nil {
+		return nil, s.err
+	}
+	c := &s.tables
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if t := c.tables[date]; t != nil {
+		return t, nil
+	}
+	if c.tables == nil || len(c.tables) >= maxTables {
+		c.tables = map[string]*table{}
+	}
+	t := compile(s, date)
+	c.tables[date] = t
+	return t, nil
+}
+
+// tableCache keeps the compiled figures of each date evaluated.
+type tableCache struct {
+	mu     sync.Mutex
+	tables map[string]*table
+}
+
+// maxTables bounds the dates kept; a register of many dates recompiles.
+const maxTables = 64
+
+// compile builds the table of valid Standards for date.
+func compile(s *Standards, date string) *table {
+	t := &table{date: date}
+	if date < s.effective {
+		t.notice = "评估日期" + date + "早于方案施行日期" + s.effective + "（本平台按印发日期起计算各项标准），这一天还没有可以享受的待遇。"
+		return t
+	}
+	raises := s.adj.raises(s.effective)
+	index := map[string]int{}
+	t.rules = make([]crule, len(rules))
+	for i, r := range rules {
+		index[r.benefit] = i
+		t.rules[i] = compileRule(s, r, date, raises)
+	}
+	for i := range t.rules {
+		t.rules[i].instead = -1
+		if r := t.rules[i].r; r.instead != "" {
+			t.rules[i].instead = index[r.instead]
+		}
+	}
+	return t
+}
+
+// compileRule compiles one rule's standard for date.
+func compileRule(s *Standards, r *rule, date string, raises []raise) crule {
+	st := s.benefits[r.benefit]
+	k := crule{r: r, s: st, c: s.clauses[st.clause], period: -1, unit: mk(st.unit)}
+	var how string
+	k.v, how = st.valueOn(date, raises)
+	k.thr = st.threshold.v
+	for i, per := range periods {
+		if st.period == per && r.amount.cash() {
+			k.period = i
+		}
+	}
+	k.json()
+	k.explanation(how)
+	return k
+}
+
+// cash reports whether the formula grants money counted in the totals.
+func (f formula) cash() bool { return f == fixed || f == dibaoShare || f == excess }
+
+// json writes the JSON fragments of the rule's entries.
+func (k *crule) json() {
+	s, r := k.s, k.r
+	var b []byte
+	field := func(name, v string) {
+		b = append(b, ',', '"')
+		b = append(b, name...)
+		b = append(b, '"', ':', '"')
+		b = appendEscaped(b, v)
+		b = append(b, '"')
+	}
+	head := func() {
+		b = append(b[:0], `{"clause":"`...)
+		b = appendEscaped(b, s.clause)
+		b = append(b, '"')
+		field("department", k.c.Department)
+		field("title", s.name)
+	}
+	head()
+	kind := "service"
+	if r.amount.cash() {
+		kind = "cash"
+	}
+	field("kind", kind)
+	k.head = string(b)
+	b = b[:0]
+	if r.amount.cash() {
+		field("period", s.period)
+		b = append(b, `,"minimum":`...)
+		b = append(b, boolText(s.minimum)...)
+		if s.level != "" {
+			field("level", s.level)
+		}
+		k.fixedAmount = string(appendFixed2(nil, k.v))
+	}
+	k.mid = string(b)
+	b = b[:0]
+	field("benefit", r.benefit)
+	field("clause_title", k.c.Title)
+	b = append(b, `,"explanation":"`...)
+	k.tail = string(b)
+	head()
+	field("benefit", r.benefit)
+	k.pendingHead = string(b) + `,"needs":[`
+	k.notGranted = string(b) + `,"condition":"`
+}
+
+func boolText(b bool) string {
+	if b {
+		return "true"
+	}
+	return "false"
+}
+
+// explanation compiles the texts of the explanation that do not depend
+// on the household: the body of a service or a fixed amount, how the
+// standard in force was reached, and the end (who pays).
+func (k *crule) explanation(how string) {
+	s := k.s
+	switch k.r.amount {
+	case service:
+		note := s.note
+		if note == "" {
+			note = s.name
+		}
+		k.body = mk(strings.TrimSuffix(note, "。"))
+	case quantity:
+		k.body = mk(s.name + perWords[s.forWhom] + minWord(s) + string(k.appendQty(nil)))
+	case fixed:
+		k.body = mk(perWords[s.forWhom] + periodWords[s.period] + minWord(s) + string(appendMoney(nil, k.v)) + "元")
+	}
+	if how != "" {
+		k.how = mk("（" + how + "）")
+	}
+	end := "。"
+	if s.level == "province" {
+		end += "这是省定标准，本方案在此基础上增发市级待遇。"
+	}
+	if s.payer != "" {
+		end += "所需资金由" + strings.TrimSuffix(s.payer, "。") + "。"
+	}
+	k.end = mk(end)
+}
+
+func minWord(s *istd) string {
+	if s.minimum {
+		return "不低于"
+	}
+	return ""
+}
+
+// appendQty writes the standard's figure on the date with its unit:
+// "15平方米", "20%".
+func (k *crule) appendQty(b []byte) []byte { return k.s.appendShow(b, k.v) }
+
+func (k *crule) writeQty(w *tw) {
+	w.b = appendNum(w.b, k.v, 2)
+	w.p(k.unit)
+}
+
+// valueOn returns the standard's figure on date, in its units: the
+// latest change with from ≤ date, else the plan's figure; then, for an
+// adjustable standard, multiplied by every 3.1 raise in force on date and
+// after the change. It also says, in Chinese, how the figure was reached
+// when it is not the plan's own.
+func (st *istd) valueOn(date string, raises []raise) (int64, string) {
+	v := st.quantity()
+	since := ""
+	var steps []string
+	var ch *ichange
+	for i := range st.changes {
+		c := &st.changes[i]
+		if c.from <= date && (ch == nil || c.from > ch.from) {
+			ch = c
+		}
+	}
+	if ch != nil {
+		v, since = ch.v, ch.from
+		step := ch.from + "起的标准为" + string(st.appendShow(nil, v))
+		if ch.note != "" {
+			step += "（" + ch.note + "）"
+		}
+		steps = append(steps, step)
+	}
+	if st.adjustable {
+		for _, r := range raises {
+			if r.from > since && r.from <= date {
+				nv, ok := r.apply(v)
+				if !ok {
+					break
+				}
+				steps = append(steps, r.explain(st, v, nv))
+				v = nv
+			}
+		}
+	}
+	if len(steps) == 0 {
+		return v, ""
+	}
+	return v, "方案标准" + string(st.appendShow(nil, st.quantity())) + "；" + strings.Join(steps, "；")
+}
+
+// quantity returns the benefit's own figure: its amount, or its rate.
+func (st *istd) quantity() int64 {
+	if st.places() == ratePlaces {
+		return st.rate.v
+	}
+	return st.amount.v
+}
+
+// appendShow writes a figure of the benefit with its unit: "8000元", "20%".
+func (st *istd) appendShow(b []byte, v int64) []byte {
+	if st.places() == ratePlaces {
+		return appendPct(b, v)
+	}
+	return append(appendNum(b, v, 2), st.unit...)
+}

@@ -1,0 +1,218 @@
+package rules
+
+import "strconv"
+
+// ParseStandards parses parameters as generator/params writes them (the
+// JSON of Params, encoding/json's field names) straight into the
+// calculator's units, and validates them. Unknown fields are errors. It
+// reads with calc's own JSON reader and builds no decimal, so that the
+// browser's calculator links neither encoding/json nor shopspring/decimal.
+func ParseStandards(data []byte) (*Standards, error) {
+	d := &paramsDecoder{r: jsonReader{data: data}, s: newStandards()}
+	s := d.s
+	ok := d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "effective":
+			return d.str(&s.effective)
+		case "benefits":
+			return d.r.object(func(id []byte) bool {
+				st := &istd{}
+				name := string(id)
+				s.benefits[name] = st
+				return d.standard("benefits."+name, st)
+			})
+		case "clauses":
+			return d.r.object(func(id []byte) bool {
+				c := &ClauseInfo{}
+				s.clauses[string(id)] = c
+				return d.clause(c)
+			})
+		case "adjustment":
+			return d.adjustment(&s.adj)
+		}
+		return d.unknown(key)
+	})
+	if ok && !d.r.end() {
+		d.r.fail("JSON 对象之后还有多余的内容")
+	}
+	if d.r.err != nil {
+		return nil, fieldErr("params", "参数不是有效的 JSON：", d.r.err.Msg)
+	}
+	s.finish()
+	if s.err != nil {
+		return nil, s.err
+	}
+	return s, nil
+}
+
+// paramsDecoder reads the values of the parameters' fields.
+type paramsDecoder struct {
+	r jsonReader
+	s *Standards
+}
+
+func (d *paramsDecoder) unknown(key []byte) bool {
+	return d.r.fail("未知字段 " + strconv.Quote(string(key)))
+}
+
+func (d *paramsDecoder) str(s *string) bool {
+	if d.r.peek() != '"' {
+		return d.r.fail("应为字符串")
+	}
+	b, ok := d.r.str()
+	*s = string(b)
+	return ok
+}
+
+func (d *paramsDecoder) boolean(b *bool) bool {
+	v, ok := d.r.scalar()
+	if ok && v.kind != rawBool {
+		return d.r.fail("应为 true 或 false")
+	}
+	*b = v.b
+	return ok
+}
+
+func (d *paramsDecoder) integer(n *int) bool {
+	v, ok := d.r.scalar()
+	if !ok {
+		return false
+	}
+	i, isInt := parseInt(v.s)
+	if v.kind != rawNumber || !isInt {
+		return d.r.fail("应为整数")
+	}
+	*n = i
+	return true
+}
+
+// text reads a decimal's text, written as a string (encoding/json's form
+// for shopspring/decimal) or as a number; null is no figure.
+func (d *paramsDecoder) text(t *string, given *bool) bool {
+	v, ok := d.r.scalar()
+	switch {
+	case !ok:
+		return false
+	case v.kind == rawNull:
+		return true
+	case v.kind != rawString && v.kind != rawNumber:
+		return d.r.fail("应为数字")
+	}
+	*t, *given = string(v.s), true
+	return true
+}
+
+// fig reads a figure with places decimals.
+func (d *paramsDecoder) fig(field string, f *fig, places int) bool {
+	var t string
+	var given bool
+	if !d.text(&t, &given) {
+		return false
+	}
+	if given {
+		*f = d.s.figText(field, t, places)
+	}
+	return true
+}
+
+func (d *paramsDecoder) standard(k string, st *istd) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "clause":
+			return d.str(&st.clause)
+		case "name":
+			return d.str(&st.name)
+		case "for":
+			return d.str(&st.forWhom)
+		case "kind":
+			return d.str(&st.kind)
+		case "amount":
+			return d.fig(k+".amount", &st.amount, amountPlaces)
+		case "rate":
+			return d.fig(k+".rate", &st.rate, ratePlaces)
+		case "threshold":
+			return d.fig(k+".threshold", &st.threshold, amountPlaces)
+		case "unit":
+			return d.str(&st.unit)
+		case "period":
+			return d.str(&st.period)
+		case "minimum":
+			return d.boolean(&st.minimum)
+		case "level":
+			return d.str(&st.level)
+		case "adjustable":
+			return d.boolean(&st.adjustable)
+		case "payer":
+			return d.str(&st.payer)
+		case "note":
+			return d.str(&st.note)
+		case "changes":
+			return d.r.array(func(int) bool {
+				st.changes = append(st.changes, ichange{})
+				return d.change(&st.changes[len(st.changes)-1])
+			})
+		}
+		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) change(c *ichange) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "from":
+			return d.str(&c.from)
+		case "amount":
+			var given bool
+			return d.text(&c.text, &given)
+		case "note":
+			return d.str(&c.note)
+		}
+		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) clause(c *ClauseInfo) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "title":
+			return d.str(&c.Title)
+		case "department":
+			return d.str(&c.Department)
+		}
+		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) adjustment(a *iadj) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "base_year":
+			return d.integer(&a.baseYear)
+		case "threshold":
+			return d.fig("adjustment.threshold", &a.threshold, ratePlaces)
+		case "expenditure":
+			if d.r.peek() == 'n' {
+				return d.r.word("null")
+			}
+			return d.r.array(func(i int) bool {
+				a.exp = append(a.exp, iexp{})
+				return d.expenditure("adjustment.expenditure["+itoa(i)+"]", &a.exp[len(a.exp)-1])
+			})
+		}
+		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) expenditure(k string, e *iexp) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "year":
+			return d.integer(&e.year)
+		case "yuan":
+			return d.fig(k+".yuan", &e.yuan, amountPlaces)
+		case "source":
+			return d.str(&e.source)
+		}
+		return d.unknown(key)
+	})
+}
