@@ -55,3 +55,10 @@ fuzz ./generator/preview FuzzHandler
 # their saved inputs also run through search.js in TestJSMatchesGo.
 fuzz ./generator/search FuzzTokenize
 fuzz ./generator/search FuzzQuery
+# Calculator: a household's JSON answered (no panic, same as Evaluate),
+# the standards' JSON parameters, and the batch readers (spreadsheet
+# bytes in any encoding, streamed JSON arrays with their limits).
+fuzz ./calc FuzzRun
+fuzz ./calc/rules FuzzParseStandards
+fuzz ./calc/batch FuzzSheet
+fuzz ./calc/batch/jsonstream FuzzReader

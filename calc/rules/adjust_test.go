@@ -1,8 +1,10 @@
 package rules
 
 import (
+	"reflect"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestRaises checks when the 3.1 adjustment triggers and what it multiplies.
@@ -137,5 +139,46 @@ func TestRaisesFromEffective(t *testing.T) {
 	}
 	if n := len(testParams().std().Raises()); n != 0 {
 		t.Errorf("an empty series triggered %d adjustments", n)
+	}
+}
+
+// TestEpochTables: one Standards evaluated on every day from before the
+// plan took effect to after two raises and two staff changes (more dates
+// than its cache keeps) holds, for each date, exactly the table compiled
+// for that date alone, and answers as a fresh Standards does.
+func TestEpochTables(t *testing.T) {
+	p := withSeries("2011:10000", "2012:12000", "2013:13000", "2014:15000", "2015:16900")
+	p.Benefits["three-combination-cash"].Changes = []StdChange{{From: "2013-01-01", Amount: "600"}, {From: "2015-03-01", Amount: "800"}}
+	p.Benefits["bereaved-city"].Changes = []StdChange{{From: "2016-07-15", Amount: "21000"}}
+	s := p.std()
+	if err := s.Err(); err != nil {
+		t.Fatal(err)
+	}
+	facts := []byte(`{"hukou":"urban","family":"bereaved","poor":true,"complication_level":3}`)
+	f, err := ParseFacts(facts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	day := time.Date(2013, 6, 1, 0, 0, 0, 0, time.UTC)
+	for ; day.Year() < 2017; day = day.AddDate(0, 0, 1) {
+		date := day.Format(time.DateOnly)
+		got, err := s.table(date)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := compile(s, date)
+		if got.date != date || got.notice != want.notice || !reflect.DeepEqual(got.rules, want.rules) {
+			t.Fatalf("%s: the table differs from one compiled for the date alone", date)
+		}
+		if day.Day() == 1 || day.Day() == 15 {
+			f.Date = date
+			fresh, _ := p.std().Evaluate(f, false)
+			if r, _ := s.Evaluate(f, false); !reflect.DeepEqual(r, fresh) {
+				t.Fatalf("%s: answer %+v, a fresh Standards answers %+v", date, r, fresh)
+			}
+		}
+	}
+	if n := len(s.tables.epochs); n != 5 {
+		t.Errorf("epochs compiled = %d, want 5 (2013-06-09, 2014-01-01, 2015-03-01, 2016-01-01, 2016-07-15; none for the change of 2013-01-01, before the plan)", n)
 	}
 }

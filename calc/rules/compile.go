@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"slices"
 	"strings"
 	"sync"
 )
@@ -29,7 +30,7 @@ type table struct {
 	date   string
 	notice string // before the plan's effective date: why nothing is granted
 	rules  []crule
-	hint   hint // the longest answer written so far, bytes
+	hint   *hint // the longest answer written so far, bytes (shared by an epoch's dates)
 }
 
 // crule is one rule with its standard compiled for the table's date.
@@ -73,23 +74,74 @@ func (s *Standards) table(date string) (*table, error) {
 	if c.tables == nil || len(c.tables) >= maxTables {
 		c.tables = map[string]*table{}
 	}
-	t := compile(s, date)
+	t := c.forDate(s, date)
 	c.tables[date] = t
 	return t, nil
 }
 
-// tableCache keeps the compiled figures of each date evaluated.
+// tableCache keeps the compiled figures of each date evaluated. The
+// figures change only at the change points (the plan's effective date,
+// every dated change of a standard, every 3.1 raise): every date from
+// one point to the next shares the rules compiled for the point (its
+// epoch), so a register of many dates compiles once per epoch.
 type tableCache struct {
 	mu     sync.Mutex
-	tables map[string]*table
+	tables map[string]*table // by date, at most maxTables
+	epochs map[string]*table // by change point
+	points []string          // the change points, sorted; nil until first use
 }
 
-// maxTables bounds the dates kept; a register of many dates recompiles.
+// maxTables bounds the dates kept; other dates get a new view of their
+// epoch's rules.
 const maxTables = 64
+
+// forDate returns the table of date: before the plan took effect its own
+// (with a notice naming the date), else a view of its epoch's rules.
+func (c *tableCache) forDate(s *Standards, date string) *table {
+	if date < s.effective {
+		return compile(s, date)
+	}
+	if c.points == nil {
+		c.points = changePoints(s)
+	}
+	i, _ := slices.BinarySearch(c.points, date)
+	if i == len(c.points) || c.points[i] != date {
+		i-- // the latest point before date; points[0] is the effective date ≤ date
+	}
+	p := c.points[i]
+	e := c.epochs[p]
+	if e == nil {
+		if c.epochs == nil {
+			c.epochs = map[string]*table{}
+		}
+		e = compile(s, p)
+		c.epochs[p] = e
+	}
+	return &table{date: date, rules: e.rules, hint: e.hint}
+}
+
+// changePoints lists, sorted and once each, the dates from which a
+// figure may differ from the day before: the effective date, each
+// change's from, each raise's.
+func changePoints(s *Standards) []string {
+	pts := []string{s.effective}
+	for _, st := range s.benefits {
+		for _, ch := range st.changes {
+			pts = append(pts, ch.from)
+		}
+	}
+	for _, r := range s.adj.raises(s.effective) {
+		pts = append(pts, r.from)
+	}
+	slices.Sort(pts)
+	pts = slices.Compact(pts)
+	i, _ := slices.BinarySearch(pts, s.effective)
+	return pts[i:] // a change before the effective date counts from it
+}
 
 // compile builds the table of valid Standards for date.
 func compile(s *Standards, date string) *table {
-	t := &table{date: date}
+	t := &table{date: date, hint: new(hint)}
 	if date < s.effective {
 		t.notice = "评估日期" + date + "早于方案施行日期" + s.effective + "（本平台按印发日期起计算各项标准），这一天还没有可以享受的待遇。"
 		return t
