@@ -81,13 +81,31 @@
 
   // ---- the form ---------------------------------------------------------
 
-  var form = document.getElementById('calc-form');
-  if (!form) return;
-  var out = document.getElementById('calc-result');
-  var status = document.getElementById('calc-status');
-  var summary = document.getElementById('calc-errors');
-  var lead = document.getElementById('calc-lead');
-  var given = document.getElementById('calc-summary');
+  // The script runs as soon as it arrives (async), so that the worker
+  // starts compiling at once; the form is wired up once the page is
+  // parsed.
+  // (setUp is called at the end of this file, once every variable below
+  // has its value.)
+  var form, out, status, summary, lead, given;
+
+  function setUp() {
+    form = document.getElementById('calc-form');
+    if (!form) return;
+    out = document.getElementById('calc-result');
+    status = document.getElementById('calc-status');
+    summary = document.getElementById('calc-errors');
+    lead = document.getElementById('calc-lead');
+    given = document.getElementById('calc-summary');
+    form.addEventListener('submit', onSubmit);
+    form.addEventListener('reset', onReset);
+    window.addEventListener('popstate', fromURL);
+    var edit = document.getElementById('calc-edit');
+    if (edit) edit.addEventListener('click', onEdit);
+    var printBtn = document.getElementById('calc-print');
+    if (printBtn) printBtn.addEventListener('click', function () { window.print(); });
+    window.addEventListener('beforeprint', drawPendingQR);
+    if (location.search.length > 1) fromURL();
+  }
 
   // factsOf maps the form to the facts JSON object: data-fact names the
   // fact, empty answers (不清楚) are left out so the rules' defaults apply.
@@ -261,15 +279,15 @@
     });
   }
 
-  form.addEventListener('submit', function (e) {
+  function onSubmit(e) {
     e.preventDefault();
     var q = queryOf();
     if (location.search.slice(1) !== q || location.hash) history.pushState(null, '', '?' + q);
     answer(true);
-  });
+  }
 
   var filling = false;
-  form.addEventListener('reset', function () {
+  function onReset() {
     if (filling) return;
     setTimeout(function () {
       clearErrors();
@@ -277,9 +295,7 @@
       status.textContent = '';
       if (location.search) history.pushState(null, '', location.pathname);
     }, 0);
-  });
-
-  window.addEventListener('popstate', fromURL);
+  }
 
   function fromURL() {
     fill(location.search);
@@ -298,18 +314,12 @@
     if (lead) lead.hidden = on;
   }
 
-  var edit = document.getElementById('calc-edit');
-  if (edit) edit.addEventListener('click', function (e) {
+  function onEdit(e) {
     e.preventDefault();
     form.scrollIntoView();
     var first = form.querySelector('input:checked, input, select');
     if (first) first.focus({ preventScroll: true });
-  });
-
-  var printBtn = document.getElementById('calc-print');
-  if (printBtn) printBtn.addEventListener('click', function () { window.print(); });
-
-  if (location.search.length > 1) fromURL();
+  }
 
   // ---- rendering ------------------------------------------------------------
 
@@ -494,7 +504,18 @@
     document.getElementById('calc-summary-text').textContent = parts.join('；') + '。';
     var url = baseURL + 'calculator/' + (location.search || '');
     document.getElementById('calc-url').textContent = url;
-    drawQR(document.getElementById('calc-qr'), url);
+    // The QR code shows only in print: it is drawn after the answer is
+    // on screen (it takes longer than the answer), or at once if the page
+    // is printed first.
+    qrURL = url;
+    requestAnimationFrame(function () { setTimeout(drawPendingQR, 0); });
+  }
+
+  var qrURL = null;
+  function drawPendingQR() {
+    if (qrURL === null) return;
+    drawQR(document.getElementById('calc-qr'), qrURL);
+    qrURL = null;
   }
 
   function describe(q) {
@@ -552,4 +573,6 @@
     fig.appendChild(svg);
     fig.setAttribute('data-qr', url);
   }
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', setUp);
+  else setUp();
 })();

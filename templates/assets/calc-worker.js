@@ -28,21 +28,26 @@ self.onmessage = function (e) {
 };
 
 // load fetches and starts the WebAssembly and hands it the parameters.
+// The download and compilation start first, and go on while wasm_exec.js
+// is read.
 async function load(urls) {
+  const module = compile(urls.wasm);
+  const params = text(urls.params);
   self.importScripts(urls.wasmExec);
   const go = new self.Go();
-  const [module, params] = await Promise.all([instantiate(urls.wasm, go.importObject), text(urls.params)]);
-  go.run(module.instance); // runs until the page goes away
-  await self.gyportalCalc.init(params);
+  const [mod, p] = await Promise.all([module, params]);
+  const instance = await WebAssembly.instantiate(mod, go.importObject);
+  go.run(instance); // runs until the page goes away
+  await self.gyportalCalc.init(p);
 }
 
-async function instantiate(url, imports) {
+async function compile(url) {
   const r = await fetch(url);
   if (!r.ok) throw new Error(url + ': ' + r.status);
   if ((r.headers.get('Content-Type') || '').indexOf('application/wasm') === 0) {
-    return WebAssembly.instantiateStreaming(r, imports);
+    return WebAssembly.compileStreaming(r);
   }
-  return WebAssembly.instantiate(await r.arrayBuffer(), imports); // a server without the wasm type
+  return WebAssembly.compile(await r.arrayBuffer()); // a server without the wasm type
 }
 
 async function text(url) {
