@@ -58,7 +58,7 @@ func FuzzLocator(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		l := newLocator(src)
 		n := strings.Count(src, "\n") + 1
-		for _, e := range l.entries {
+		for _, e := range l.scanned().entries {
 			if e.line < 1 || e.line > n {
 				t.Fatalf("entry %s at line %d of %d", e.path, e.line, n)
 			}

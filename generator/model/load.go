@@ -3,8 +3,10 @@ package model
 import (
 	"io/fs"
 	"path"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 )
 
@@ -73,16 +75,53 @@ func (l *loader) clauses() []*Clause {
 		l.errs.Add(l.display("measures"), 0, "", "没有条文文件（measures/*.toml）")
 		return nil
 	}
+	// Decode the files in parallel, each with a loader of its own, and
+	// merge them in name order.
+	subs := make([]*loader, len(names))
+	got := make([]*Clause, len(names))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(names)) {
+		wg.Go(func() {
+			for i := range next {
+				sub := &loader{fsys: l.fsys, root: l.root, today: l.today, missing: map[string]bool{}}
+				c := &Clause{File: l.display(names[i]), rel: names[i]}
+				if sub.decode(names[i], c, true) {
+					got[i] = c
+				}
+				subs[i] = sub
+			}
+		})
+	}
+	for i := range names {
+		next <- i
+	}
+	close(next)
+	wg.Wait()
 	var out []*Clause
-	for _, n := range names {
-		c := &Clause{File: l.display(n), rel: n}
-		if l.decode(n, c, true) {
+	for i, n := range names {
+		l.merge(subs[i])
+		if c := got[i]; c != nil {
 			c.loc = l.locs[n]
 			out = append(out, c)
 		}
 	}
 	sort.SliceStable(out, func(i, j int) bool { return LessID(out[i].ID, out[j].ID) })
 	return out
+}
+
+// merge adds what sub found to l.
+func (l *loader) merge(sub *loader) {
+	l.errs = append(l.errs, sub.errs...)
+	if l.locs == nil {
+		l.locs = map[string]*locator{}
+	}
+	for f, loc := range sub.locs {
+		l.locs[f] = loc
+	}
+	for f := range sub.missing {
+		l.missing[f] = true
+	}
 }
 
 // cases loads the calculator test cases under tests/.

@@ -3,6 +3,7 @@ package model
 import (
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/BurntSushi/toml"
 )
@@ -18,8 +19,11 @@ import (
 // bare is quoted: targets[0]."x y"), with [i] after an array element.
 // The scanner never fails: on text it does not understand it skips to
 // the next line; the decoder reports the syntax error.
+//
+// The scan is done on first use: a file without errors is never scanned.
 type locator struct {
 	src     string
+	once    sync.Once
 	lines   map[string]int // indexed path -> 1-based line
 	entries []locEntry     // in file order
 }
@@ -36,10 +40,15 @@ type seg struct {
 	idx  int
 }
 
-func newLocator(src string) *locator {
-	l := &locator{src: src, lines: map[string]int{}}
-	s := &scan{src: src, line: 1, loc: l, counts: map[string]int{}}
-	s.document()
+func newLocator(src string) *locator { return &locator{src: src} }
+
+// scanned scans the source once.
+func (l *locator) scanned() *locator {
+	l.once.Do(func() {
+		l.lines = map[string]int{}
+		s := &scan{src: l.src, line: 1, loc: l, counts: map[string]int{}}
+		s.document()
+	})
 	return l
 }
 
@@ -81,6 +90,7 @@ func format(path []seg, indexed bool) string {
 
 // line returns the line of path, or of its nearest enclosing table, or 1.
 func (l *locator) line(path string) int {
+	l.scanned()
 	for path != "" {
 		if n, ok := l.lines[path]; ok {
 			return n
@@ -99,7 +109,7 @@ func (l *locator) line(path string) int {
 // ("targets[0].foo", "targets[3].foo") with its line.
 func (l *locator) findAll(key string) []locEntry {
 	var out []locEntry
-	for _, e := range l.entries {
+	for _, e := range l.scanned().entries {
 		if e.plain == key {
 			out = append(out, e)
 		}
@@ -116,7 +126,7 @@ func concat(prefix []seg, more ...seg) []seg {
 // else the last key written before it, else key itself.
 func (l *locator) at(key string, line int) string {
 	last := ""
-	for _, e := range l.entries {
+	for _, e := range l.scanned().entries {
 		if e.line == line && e.plain == key {
 			return e.path
 		}
@@ -139,7 +149,7 @@ func (l *locator) at(key string, line int) string {
 // value of type kind: where a type error is, since the decoder gives
 // the line of the key's last occurrence in any element of an array.
 func (l *locator) ofKind(key, kind string) (locEntry, bool) {
-	for _, e := range l.entries {
+	for _, e := range l.scanned().entries {
 		if e.plain == key && e.kind == kind {
 			return e, true
 		}
