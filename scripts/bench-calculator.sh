@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Prints the calculator's figures: the WebAssembly's size (raw, gzip,
 # brotli), the time from navigation to the first answer in headless
-# Chromium (median of 5 cold loads), and the Lighthouse mobile scores of
-# every page kind (performance, accessibility, best practices, SEO).
+# Chromium (median of 5 loads, each in a newly started browser, then of 5
+# in one running browser with its HTTP cache cleared), and the Lighthouse
+# mobile scores of every page kind (performance, accessibility, best
+# practices, SEO).
 #
 # Needs: Go, Chromium (apt-get install chromium; or CHROME_PATH), Node 20
 # and npm for Lighthouse, installed from scripts/bench/package-lock.json

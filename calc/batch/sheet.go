@@ -3,9 +3,11 @@ package batch
 import (
 	"errors"
 	"io"
+	"runtime"
 	"slices"
 	"strconv"
 	"strings"
+	"sync"
 
 	"github.com/shopspring/decimal"
 
@@ -85,8 +87,6 @@ type sheetRun struct {
 	cols   *columns
 	clause map[ClauseColumn]int // index in the clause columns
 	sums   []decimal.Decimal    // per period, then per clause column: the totals
-	row    []decimal.Decimal    // the same for the household in hand
-	cells  []sheet.Cell
 	sum    Summary
 }
 
@@ -134,31 +134,130 @@ func (r *sheetRun) header(p *calc.Params) error {
 		out = append(out, sheet.Cell{Text: c.String()})
 	}
 	r.sums = make([]decimal.Decimal, len(periods)+len(cc))
-	r.row = make([]decimal.Decimal, len(r.sums))
 	r.sum.Started = true
 	return r.dst.Write(out)
 }
 
-// rows answers every row after the header.
+// rows answers every row after the header. This goroutine reads the
+// rows and hands them, in batches, to workers (one per CPU) that
+// evaluate them; a committer takes the batches back in reading order,
+// reports errors, adds to the sums and writes. The output is the same,
+// in the same order, whatever the number of workers.
 func (r *sheetRun) rows() error {
 	xlsx := r.src.Format() == "xlsx"
-	for n := 1; ; n++ {
-		if r.opt.Progress != nil && n%ProgressEvery == 0 {
-			r.opt.Progress(n, r.src.Progress())
-		}
+	workers := runtime.GOMAXPROCS(0)
+	work := make(chan *rowBatch, workers)
+	order := make(chan *rowBatch, 2*workers)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Go(func() {
+			for b := range work {
+				for i := range b.items {
+					r.evaluate(&b.items[i], xlsx)
+				}
+				close(b.done)
+			}
+		})
+	}
+	committed := make(chan struct{})
+	go func() {
+		defer close(committed)
+		r.commit(order)
+	}()
+	err := r.read(work, order)
+	close(work)
+	close(order)
+	wg.Wait()
+	<-committed
+	return err
+}
+
+// batchRows is how many rows a worker takes at a time.
+const batchRows = 256
+
+// rowBatch is rows read in a row, their results once done is closed.
+type rowBatch struct {
+	items []rowItem
+	share float64 // src.Progress() after the batch was read
+	done  chan struct{}
+}
+
+// rowItem is one row and what became of it.
+type rowItem struct {
+	row   sheet.Row
+	err   error             // the row's errors (its reading's, or its household's)
+	cells []sheet.Cell      // the output row, when err is nil
+	cash  []decimal.Decimal // per period, then per clause column
+}
+
+// read reads the rows into batches, sent to work and, in order, to
+// order. It returns what ended the reading early, or nil at the end.
+func (r *sheetRun) read(work, order chan<- *rowBatch) error {
+	b := &rowBatch{done: make(chan struct{})}
+	send := func() {
+		b.share = r.src.Progress()
+		order <- b
+		work <- b
+		b = &rowBatch{done: make(chan struct{})}
+	}
+	for {
 		row, err := r.src.Next()
 		if err == io.EOF {
+			send()
 			return nil
 		}
 		var re *sheet.RowError
 		if err != nil && (!errors.As(err, &re) || re.Stop) {
+			send()
 			return err
 		}
-		if err == nil {
-			err = r.answer(row, xlsx)
+		b.items = append(b.items, rowItem{row: sheet.Row{Num: row.Num, Cells: slices.Clone(row.Cells)}, err: err})
+		if len(b.items) == batchRows {
+			send()
 		}
-		if err != nil {
-			r.fail(err)
+	}
+}
+
+// evaluate answers one row, unless reading it failed.
+func (r *sheetRun) evaluate(it *rowItem, xlsx bool) {
+	if it.err != nil {
+		return
+	}
+	if it.err = r.cols.check(it.row); it.err != nil {
+		return
+	}
+	f, err := r.cols.facts(it.row, xlsx)
+	if err == nil && f.Date == "" {
+		f.Date = r.opt.Today
+	}
+	var res *calc.Result
+	if err == nil {
+		res, err = calc.EvaluateBrief(f, r.p)
+	}
+	if err != nil {
+		it.err = rowErrors(it.row.Num, err)
+		return
+	}
+	it.cells, it.cash = r.cells(it.row.Num, r.cols.id(it.row), res)
+}
+
+// commit takes the batches in order as their rows are done: reports
+// the errors, writes the rows and adds them to the sums.
+func (r *sheetRun) commit(order <-chan *rowBatch) {
+	n := 0
+	for b := range order {
+		<-b.done
+		for i := range b.items {
+			it := &b.items[i]
+			if n++; r.opt.Progress != nil && n%ProgressEvery == 0 {
+				r.opt.Progress(n, b.share)
+			}
+			if it.err == nil {
+				it.err = r.write(it)
+			}
+			if it.err != nil {
+				r.fail(it.err)
+			}
 		}
 	}
 }
@@ -171,26 +270,6 @@ func (r *sheetRun) fail(err error) {
 			r.opt.Report(e)
 		}
 	}
-}
-
-// answer evaluates one household and writes its row.
-func (r *sheetRun) answer(row sheet.Row, xlsx bool) error {
-	if err := r.cols.check(row); err != nil {
-		return err
-	}
-	f, err := r.cols.facts(row, xlsx)
-	if err == nil && f.Date == "" {
-		f.Date = r.opt.Today
-	}
-	var res *calc.Result
-	if err == nil {
-		res, err = calc.EvaluateBrief(f, r.p)
-	}
-	if err != nil {
-		return rowErrors(row.Num, err)
-	}
-	r.sum.Answered++
-	return r.write(row.Num, r.cols.id(row), res)
 }
 
 // rowErrors names the row in each of a household's errors.
@@ -209,9 +288,10 @@ func rowErrors(num int, err error) error {
 	return errors.Join(errs...)
 }
 
-// write writes a household's row and adds it to the sums.
-func (r *sheetRun) write(num int, id string, res *calc.Result) error {
-	clear(r.row)
+// cells returns a household's output row and its cash per period and
+// per clause column.
+func (r *sheetRun) cells(num int, id string, res *calc.Result) ([]sheet.Cell, []decimal.Decimal) {
+	cash := make([]decimal.Decimal, len(r.sums))
 	var benefits, services []string
 	for _, e := range res.Entitlements {
 		if e.Kind != "cash" {
@@ -220,25 +300,31 @@ func (r *sheetRun) write(num int, id string, res *calc.Result) error {
 		}
 		benefits = append(benefits, e.Benefit)
 		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period}]; ok {
-			r.row[len(periods)+i] = r.row[len(periods)+i].Add(e.Yuan)
+			cash[len(periods)+i] = cash[len(periods)+i].Add(e.Yuan)
 		}
 	}
 	for i, per := range periods {
-		r.row[i] = res.Totals.Sum(per)
+		cash[i] = res.Totals.Sum(per)
 	}
-	for i, v := range r.row {
-		if !v.IsZero() {
-			r.sums[i] = r.sums[i].Add(v)
-		}
-	}
-	r.cells = append(r.cells[:0], sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
+	cells := make([]sheet.Cell, 0, len(Header)+len(r.sums)-len(periods))
+	cells = append(cells, sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},
 		money(res.Totals.Once), money(res.Totals.Month), money(res.Totals.Year),
 		sheet.Cell{Text: strings.Join(res.CashClauses(), ";")},
 		sheet.Cell{Text: strings.Join(benefits, ";")}, sheet.Cell{Text: strings.Join(services, ";")},
 		sheet.Cell{Text: strconv.FormatBool(res.Complete)})
-	r.cells = pending(r.cells, res.Pending)
-	r.cells = amounts(r.cells, r.row[len(periods):], true)
-	return r.dst.Write(r.cells)
+	cells = pending(cells, res.Pending)
+	return amounts(cells, cash[len(periods):], true), cash
+}
+
+// write writes an answered row and adds it to the sums.
+func (r *sheetRun) write(it *rowItem) error {
+	r.sum.Answered++
+	for i, v := range it.cash {
+		if !v.IsZero() {
+			r.sums[i] = r.sums[i].Add(v)
+		}
+	}
+	return r.dst.Write(it.cells)
 }
 
 // pending appends the cells of the pending benefits and the facts they

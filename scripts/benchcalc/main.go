@@ -1,6 +1,7 @@
 // Command benchcalc measures the calculator for scripts/bench-calculator.sh:
 // the WebAssembly's size raw, gzip and brotli; the time from navigation to
-// the first answer in headless Chromium (median of 5 cold loads); and, with
+// the first answer in headless Chromium (median of 5 loads in newly started
+// browsers, and of 5 in one running browser, HTTP cache cleared); and, with
 // --lighthouse, the Lighthouse mobile scores of every page kind.
 //
 //	go run ./scripts/benchcalc [--lighthouse PATH-TO-lighthouse-cli]
@@ -20,6 +21,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/network"
 	"github.com/chromedp/chromedp"
 
 	"gyportal/generator/browsertest"
@@ -99,9 +102,12 @@ func run(lighthouse string, runs int) error {
 		}
 		times = append(times, ms)
 	}
-	slices.Sort(times)
-	fmt.Printf("first answer after navigation (headless Chromium, cold cache, brotli): median %.0f ms of %d (min %.0f, max %.0f)\n",
-		times[len(times)/2], len(times), times[0], times[len(times)-1])
+	printTimes("a newly started Chromium, cold cache", times)
+	times, err = warmBrowser(chromium, filepath.Join(tmp, "profile-warm"), srv.URL, runs)
+	if err != nil {
+		return err
+	}
+	printTimes("a running Chromium, HTTP cache cleared", times)
 
 	if lighthouse == "" {
 		return nil
@@ -145,6 +151,43 @@ func sizes(dir string) error {
 
 // firstAnswer loads url in a fresh browser and returns the milliseconds
 // from navigation start to the page's calc-first-answer mark.
+func printTimes(what string, times []float64) {
+	slices.Sort(times)
+	fmt.Printf("first answer after navigation (headless, brotli; %s): median %.0f ms of %d (min %.0f, max %.0f)\n",
+		what, times[len(times)/2], len(times), times[0], times[len(times)-1])
+}
+
+// warmBrowser times the first answer in one running Chromium that has
+// shown the home page once (its renderer and the system's fonts are
+// warm, as on a phone in use), clearing the HTTP cache, the compiled
+// WebAssembly with it, before each load.
+func warmBrowser(chromium, profile, base string, runs int) ([]float64, error) {
+	ctx, cancel := browsertest.NewBrowser(context.Background(), chromium, profile)
+	defer cancel()
+	if err := chromedp.Do(ctx, chromedp.Navigate(base+"/")); err != nil {
+		return nil, err
+	}
+	var times []float64
+	for range runs {
+		tctx, cancelT := context.WithTimeout(ctx, time.Minute)
+		_, err := chromedp.Call(tctx, network.ClearBrowserCache, cdp.Empty{})
+		if err == nil {
+			err = chromedp.Do(tctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+"/calculator/?"+query))
+		}
+		var ms float64
+		if err == nil {
+			ms, err = chromedp.Run(tctx, chromedp.Poll[float64](
+				`(performance.getEntriesByName("calc-first-answer")[0] || {}).startTime`, chromedp.WithPollingInterval(5*time.Millisecond)))
+		}
+		cancelT()
+		if err != nil {
+			return nil, err
+		}
+		times = append(times, ms)
+	}
+	return times, nil
+}
+
 func firstAnswer(chromium, profile, url string) (float64, error) {
 	ctx, cancel := browsertest.NewBrowser(context.Background(), chromium, profile)
 	defer cancel()
