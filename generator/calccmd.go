@@ -275,7 +275,7 @@ func (r *reporter) finish(sum batch.Summary, err error, unit, left string) int {
 	if r.reported > maxReported {
 		fmt.Fprintf(r.w, "%s: ……另有 %d 条错误未列出\n", r.name, r.reported-maxReported)
 	}
-	if sum.Failed > 0 {
+	if sum.Failed > 0 && sum.Failed+sum.Answered > 1 { // a lone household's errors say it all
 		fmt.Fprintf(r.w, "%s: 共 %d %s有错误，%s；其余 %d %s已计算\n", r.name, sum.Failed, unit, left, sum.Answered, unit)
 	}
 	if err != nil || sum.Failed > 0 {

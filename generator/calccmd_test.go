@@ -272,6 +272,9 @@ func TestCalcCommandErrors(t *testing.T) {
 					t.Errorf("stderr %q lacks %q", errs, w)
 				}
 			}
+			if tt.name == "object" && strings.Contains(errs, "占位") {
+				t.Errorf("a lone household's errors end with a count of households: %q", errs)
+			}
 		})
 	}
 }
