@@ -3,6 +3,8 @@ package rules
 import (
 	"strings"
 	"testing"
+
+	"gyportal/calc/internal/calctest"
 )
 
 // TestCash checks every cash rule with the plan's own figures, on both
@@ -315,7 +317,7 @@ func withoutCash(list, id string) string {
 // grant, services included, and never contradicts a fact given.
 func TestNotGrantedHelps(t *testing.T) {
 	p := testParams()
-	for _, facts := range randomHouseholds(400, 11) {
+	for _, facts := range calctest.Households(400, 11) {
 		f, err := ParseFacts([]byte(facts))
 		if err != nil {
 			t.Fatal(err)
