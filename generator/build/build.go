@@ -74,9 +74,6 @@ type Options struct {
 	// Log receives progress messages for staff (waiting for the lock);
 	// nil discards them.
 	Log io.Writer
-	// Progress, if set, is called as each step starts, with its name
-	// ("assets", "calculator", "search", "site", "headers").
-	Progress func(step string)
 }
 
 // Result reports a successful build.
@@ -89,13 +86,12 @@ type Result struct {
 
 // Stats summarises a build against the previous one.
 type Stats struct {
-	Files    int // files of the site, not counting the .gz and .br forms
-	Forms    int // .gz and .br files beside them
-	Added    int // files (forms not counted) the previous build did not have
-	Changed  int // files whose content changed
-	Removed  int // files of the previous build the site no longer has
-	Written  int // files this build wrote to disk, forms included (0 in memory)
-	TreeHash string
+	Files   int // files of the site, not counting the .gz and .br forms
+	Forms   int // .gz and .br files beside them
+	Added   int // files (forms not counted) the previous build did not have
+	Changed int // files whose content changed
+	Removed int // files of the previous build the site no longer has
+	Written int // files this build wrote to disk, forms included (0 in memory)
 }
 
 // Build builds the site. Content errors come back as a model.ErrorList.
@@ -156,7 +152,9 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 	n := d.next()
 	tree := d.tree(n)
 	old, ok := readManifest(tree)
-	if !ok {
+	if !ok || old.compress != precompress.Settings {
+		// No manifest, or forms made with other settings: start the tree
+		// afresh, so that nothing it holds outlives its manifest.
 		old = nil
 		if err := os.RemoveAll(tree); err != nil {
 			return nil, fmt.Errorf("清理 %s：%w", tree, err)
@@ -198,7 +196,7 @@ func previous(d *outDirs) *manifest {
 
 // compare counts the files of m against the previous manifest.
 func compare(prev, m *manifest) Stats {
-	s := Stats{Files: len(m.files), TreeHash: treeHash(m.encode())}
+	s := Stats{Files: len(m.files)}
 	for name, e := range m.files {
 		if e.forms {
 			s.Forms += len(precompress.Exts)
@@ -276,9 +274,6 @@ func (r *run) runSteps() error {
 	var wg sync.WaitGroup
 	errs := make([]error, len(steps))
 	for i, s := range steps {
-		if r.opts.Progress != nil {
-			r.opts.Progress(s.name)
-		}
 		if !s.background {
 			if errs[i] = r.timed(s); errs[i] != nil {
 				break

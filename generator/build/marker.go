@@ -67,15 +67,6 @@ func (m *manifest) encode() []byte {
 	return out.Bytes()
 }
 
-// treeHash is the hash over the manifest's entries, as the marker records it.
-func treeHash(marker []byte) string {
-	lines := strings.SplitN(string(marker), "\n", 4)
-	if len(lines) < 3 {
-		return ""
-	}
-	return strings.TrimPrefix(lines[2], "tree ")
-}
-
 // readManifest reads the marker of the tree dir; ok is false when there
 // is none or it is damaged.
 func readManifest(dir string) (*manifest, bool) {

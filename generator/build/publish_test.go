@@ -387,3 +387,13 @@ func TestOldTreeNotRemoved(t *testing.T) {
 	}
 	verifyTree(t, out)
 }
+
+// treeHash is the hash over a manifest's entries, as its marker records
+// it: what tells two complete trees apart.
+func treeHash(marker []byte) string {
+	lines := strings.SplitN(string(marker), "\n", 4)
+	if len(lines) < 3 {
+		return ""
+	}
+	return strings.TrimPrefix(lines[2], "tree ")
+}

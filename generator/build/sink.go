@@ -75,7 +75,7 @@ func newDiscardSink() *sink {
 
 // newTreeSink writes into root, which holds old (nil: root is empty).
 func newTreeSink(root string, old *manifest, store *precompress.Store) *sink {
-	if old == nil || old.compress != precompress.Settings {
+	if old == nil {
 		old = &manifest{files: map[string]manEntry{}}
 	}
 	s := &sink{root: root, old: old, store: store, files: map[string]manEntry{}, staged: map[string][]byte{},
