@@ -44,11 +44,7 @@ func evaluate(f *Facts, p *Params, brief bool) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r, err := s.Evaluate(f, brief)
-	if err != nil {
-		return nil, err
-	}
-	return result(r), nil
+	return s.Evaluate(f, brief)
 }
 
 // Describe returns, for the site, the description of every rule, clause

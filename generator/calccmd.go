@@ -366,7 +366,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 		period string
 		want   model.Dec
 	}{{"once", c.Expect.Once}, {"month", c.Expect.Month}, {"year", c.Expect.Year}} {
-		got := res.Totals.Sum(x.period)
+		got := calc.Yuan(res.Totals.Fen(x.period))
 		if x.want.Set && !got.Equal(x.want.Decimal) {
 			fail("%s 应为 %s，实际为 %s", x.period, x.want.StringFixed(2), got.StringFixed(2))
 		}

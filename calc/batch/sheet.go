@@ -300,11 +300,11 @@ func (r *sheetRun) cells(num int, id string, res *calc.Result) ([]sheet.Cell, []
 		}
 		benefits = append(benefits, e.Benefit)
 		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period}]; ok {
-			cash[len(periods)+i] = cash[len(periods)+i].Add(e.Yuan)
+			cash[len(periods)+i] = cash[len(periods)+i].Add(calc.Yuan(e.Fen))
 		}
 	}
 	for i, per := range periods {
-		cash[i] = res.Totals.Sum(per)
+		cash[i] = calc.Yuan(res.Totals.Fen(per))
 	}
 	cells := make([]sheet.Cell, 0, len(Header)+len(r.sums)-len(periods))
 	cells = append(cells, sheet.Cell{Text: strconv.Itoa(num), Number: true}, sheet.Cell{Text: id}, sheet.Cell{Text: res.Date},

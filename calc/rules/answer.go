@@ -1,6 +1,9 @@
 package rules
 
-import "strconv"
+import (
+	"slices"
+	"strconv"
+)
 
 // Result is the calculator's answer for one household.
 type Result struct {
@@ -80,14 +83,7 @@ func (t *Totals) Fen(period string) int64 {
 func (r *Result) CashClauses() []string {
 	var out []string
 	for _, e := range r.Entitlements {
-		if e.Kind != "cash" {
-			continue
-		}
-		seen := false
-		for _, c := range out {
-			seen = seen || c == e.Clause
-		}
-		if !seen {
+		if e.Kind == "cash" && !slices.Contains(out, e.Clause) {
 			out = append(out, e.Clause)
 		}
 	}

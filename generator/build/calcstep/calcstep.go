@@ -161,7 +161,7 @@ func workOut(name, query string, p *calc.Params, date string) (site.Example, err
 		ex.Cash = append(ex.Cash, site.ExampleItem{Title: title, Figure: fig, Clause: e.Clause})
 	}
 	for _, per := range []string{"once", "month", "year"} {
-		if s := r.Totals.Sum(per); s.IsPositive() {
+		if s := calc.Yuan(r.Totals.Fen(per)); s.IsPositive() {
 			ex.Totals = append(ex.Totals, site.Period(per)+"："+moneyText(s.StringFixed(2)))
 		}
 	}
