@@ -46,7 +46,6 @@ type crule struct {
 
 	// JSON of an entitlement: head "amount"? mid "child"? tail explanation.
 	head, mid, tail string
-	fixedAmount     string // a fixed amount, "20000.00"
 	notGranted      string // JSON of a not_granted entry up to its condition
 	pendingHead     string // JSON of a pending entry up to its needs
 	body, how, end  piece  // the explanation: mets：body how end
@@ -215,7 +214,6 @@ func (k *crule) json() {
 		if s.level != "" {
 			field("level", s.level)
 		}
-		k.fixedAmount = string(appendFixed2(nil, k.v))
 	}
 	k.mid = string(b)
 	b = b[:0]

@@ -313,11 +313,6 @@ func (b *builder) selectGrams() {
 			}
 		}
 		common := b.addLevel(n, counts, cur)
-		for p, node := range cur {
-			if node > 0 {
-				b.deepest[p] = node
-			}
-		}
 		if !common && n >= 2 {
 			break
 		}
@@ -326,8 +321,9 @@ func (b *builder) selectGrams() {
 }
 
 // addLevel creates the grams of level n from their counts, in key order,
-// and maps each position's count slot in cur to the new node. It reports
-// whether any gram of the level is common.
+// and maps each position's count slot in cur to the new node, which
+// becomes the position's deepest gram. It reports whether any gram of
+// the level is common.
 func (b *builder) addLevel(n int, counts *u64map, cur []int32) bool {
 	keys := counts.keys()
 	slices.Sort(keys)
@@ -357,6 +353,7 @@ func (b *builder) addLevel(n int, counts *u64map, cur []int32) bool {
 	for p, s := range cur {
 		if s >= 0 {
 			cur[p] = node[s]
+			b.deepest[p] = cur[p] // the deepest gram starting at p so far
 		}
 	}
 	return anyCommon

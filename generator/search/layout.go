@@ -205,9 +205,9 @@ func (b *builder) fragmentHead(d *idoc) []byte {
 
 // segments splits body into n segments of seg positions each and returns
 // their byte ranges, start and end of each (tokens is how many body has);
-// a segment runs on for
-// snippetOverlap tokens into the next. Tokens come in position order, so
-// each boundary is found by binary search (linear overall).
+// a segment runs on for snippetOverlap tokens into the next. Tokens come
+// in position order, so each boundary is found by binary search (linear
+// overall).
 func segments(body string, seg, n, tokens int) []int {
 	type tok struct{ pos, start, end int }
 	toks := make([]tok, 0, tokens)

@@ -235,9 +235,7 @@ func (b *builder) merge(id int32, o *docPart) {
 		gi.last = id
 		gi.df++
 		gi.entries = append(gi.entries, o.ent[ent:entEnd]...)
-		if posEnd > pos {
-			gi.pos = append(gi.pos, o.pos[pos:posEnd]...)
-		}
+		gi.pos = append(gi.pos, o.pos[pos:posEnd]...)
 		ent, pos = entEnd, posEnd
 	}
 }

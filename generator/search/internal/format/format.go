@@ -39,7 +39,7 @@ import (
 )
 
 // Version is the meta file's format version.
-const Version = 2
+const Version = 3
 
 // Meta is the meta file (meta.<hash>.json), the first file a query reads.
 type Meta struct {
