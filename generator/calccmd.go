@@ -79,7 +79,7 @@ func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 		return nil, calcUsageErr(stderr, "最多一个输入文件")
 	}
 	o.file = fs.Arg(0)
-	o.today = model.Today(time.Now()).Format(time.DateOnly)
+	o.today = today().Format(time.DateOnly)
 	if o.date != "" {
 		if d, err := time.Parse(time.DateOnly, o.date); err != nil || d.Format(time.DateOnly) != o.date {
 			return nil, calcUsageErr(stderr, fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
@@ -293,7 +293,7 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 	}
 	// The published plan, as the site's calculator sees it: drafts and
 	// clauses not yet published never set a standard.
-	cp, err := validParams(plan.Visible(model.Today(time.Now()), false))
+	cp, err := params.Check(plan.Visible(today(), false))
 	if err != nil {
 		for _, e := range flatten(err) {
 			fmt.Fprintf(stderr, "%s: 计算器参数：%v\n", dir, e)
@@ -301,12 +301,6 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 		return nil, exitContent
 	}
 	return cp, exitOK
-}
-
-// validParams builds the calculator's parameters and checks that the
-// content has everything the rules use.
-func validParams(plan *model.Plan) (*calc.Params, error) {
-	return params.Check(plan) // positioned at the content's file, line and key
 }
 
 // flatten returns the errors joined in err (errors.Join), one level deep.
@@ -321,7 +315,7 @@ func flatten(err error) []error {
 // and returns one error per failed expectation, positioned at the case:
 // content/tests/x.toml:12: case "name": once 应为 50000.00，实际为 30000.00
 func runCases(plan *model.Plan) []error {
-	cp, err := validParams(plan)
+	cp, err := params.Check(plan)
 	if err != nil {
 		var errs []error
 		for _, e := range flatten(err) {
@@ -353,7 +347,7 @@ func runCase(c *model.Case, cp *calc.Params) []error {
 		facts.Date = c.Date
 	}
 	if facts.Date == "" {
-		facts.Date = model.Today(time.Now()).Format(time.DateOnly)
+		facts.Date = today().Format(time.DateOnly)
 	}
 	res, err := calc.Evaluate(facts, cp)
 	if err != nil {

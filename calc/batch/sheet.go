@@ -193,12 +193,13 @@ type rowItem struct {
 // read reads the rows into batches, sent to work and, in order, to
 // order. It returns what ended the reading early, or nil at the end.
 func (r *sheetRun) read(work, order chan<- *rowBatch) error {
-	b := &rowBatch{done: make(chan struct{})}
+	newBatch := func() *rowBatch { return &rowBatch{items: make([]rowItem, 0, batchRows), done: make(chan struct{})} }
+	b := newBatch()
 	send := func() {
 		b.share = r.src.Progress()
 		order <- b
 		work <- b
-		b = &rowBatch{done: make(chan struct{})}
+		b = newBatch()
 	}
 	for {
 		row, err := r.src.Next()
@@ -211,7 +212,7 @@ func (r *sheetRun) read(work, order chan<- *rowBatch) error {
 			send()
 			return err
 		}
-		b.items = append(b.items, rowItem{row: sheet.Row{Num: row.Num, Cells: slices.Clone(row.Cells)}, err: err})
+		b.items = append(b.items, rowItem{row: row, err: err})
 		if len(b.items) == batchRows {
 			send()
 		}

@@ -149,12 +149,10 @@ func sizes(dir string) error {
 	return nil
 }
 
-// firstAnswer loads url in a fresh browser and returns the milliseconds
-// from navigation start to the page's calc-first-answer mark.
+// printTimes prints the median, least and greatest of times (ms).
 func printTimes(what string, times []float64) {
-	slices.Sort(times)
 	fmt.Printf("first answer after navigation (headless, brotli; %s): median %.0f ms of %d (min %.0f, max %.0f)\n",
-		what, times[len(times)/2], len(times), times[0], times[len(times)-1])
+		what, median(times), len(times), slices.Min(times), slices.Max(times))
 }
 
 // warmBrowser times the first answer in one running Chromium that has
@@ -169,17 +167,12 @@ func warmBrowser(chromium, profile, base string, runs int) ([]float64, error) {
 	}
 	var times []float64
 	for range runs {
-		tctx, cancelT := context.WithTimeout(ctx, time.Minute)
-		_, err := chromedp.Call(tctx, network.ClearBrowserCache, cdp.Empty{})
-		if err == nil {
-			err = chromedp.Do(tctx, chromedp.Navigate("about:blank"), chromedp.Navigate(base+"/calculator/?"+query))
-		}
-		var ms float64
-		if err == nil {
-			ms, err = chromedp.Run(tctx, chromedp.Poll[float64](
-				`(performance.getEntriesByName("calc-first-answer")[0] || {}).startTime`, chromedp.WithPollingInterval(5*time.Millisecond)))
-		}
-		cancelT()
+		ms, err := timeFirstAnswer(ctx, func(ctx context.Context) error {
+			if _, err := chromedp.Call(ctx, network.ClearBrowserCache, cdp.Empty{}); err != nil {
+				return err
+			}
+			return chromedp.Do(ctx, chromedp.Navigate("about:blank"))
+		}, base+"/calculator/?"+query)
 		if err != nil {
 			return nil, err
 		}
@@ -188,18 +181,30 @@ func warmBrowser(chromium, profile, base string, runs int) ([]float64, error) {
 	return times, nil
 }
 
+// firstAnswer loads url in a fresh browser and returns the milliseconds
+// from navigation start to the page's calc-first-answer mark.
 func firstAnswer(chromium, profile, url string) (float64, error) {
 	ctx, cancel := browsertest.NewBrowser(context.Background(), chromium, profile)
 	defer cancel()
 	if err := chromedp.Do(ctx); err != nil {
 		return 0, err
 	}
-	tctx, cancelT := context.WithTimeout(ctx, time.Minute)
-	defer cancelT()
-	if err := chromedp.Do(tctx, chromedp.Navigate(url)); err != nil {
+	return timeFirstAnswer(ctx, func(context.Context) error { return nil }, url)
+}
+
+// timeFirstAnswer runs prepare, loads url and returns the milliseconds
+// from navigation start to the page's calc-first-answer mark, within a
+// minute.
+func timeFirstAnswer(ctx context.Context, prepare func(context.Context) error, url string) (float64, error) {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
+	defer cancel()
+	if err := prepare(ctx); err != nil {
 		return 0, err
 	}
-	return chromedp.Run(tctx, chromedp.Poll[float64](
+	if err := chromedp.Do(ctx, chromedp.Navigate(url)); err != nil {
+		return 0, err
+	}
+	return chromedp.Run(ctx, chromedp.Poll[float64](
 		`(performance.getEntriesByName("calc-first-answer")[0] || {}).startTime`, chromedp.WithPollingInterval(5*time.Millisecond)))
 }
 

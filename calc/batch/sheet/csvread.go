@@ -42,7 +42,6 @@ func NewCSVReader(r io.Reader, size int64) *CSVReader {
 	br := bufio.NewReaderSize(c.lim, 4096) // csv.Reader reads through it, not ahead of it
 	c.cr = csv.NewReader(br)
 	c.cr.FieldsPerRecord = -1
-	c.cr.ReuseRecord = true
 	if head, _ := br.Peek(4096); tabSeparated(head) {
 		c.cr.Comma = '\t'
 	}
@@ -76,8 +75,7 @@ func (c *CSVReader) Close() error {
 	return nil
 }
 
-// Next returns the next row that has a non-empty cell. Its Cells are
-// valid until the next call.
+// Next returns the next row that has a non-empty cell.
 func (c *CSVReader) Next() (Row, error) {
 	for {
 		c.lim.n = 0

@@ -16,7 +16,8 @@ type Row struct {
 // A Reader yields a sheet's rows in order, skipping rows whose cells are
 // all empty; io.EOF after the last. A *RowError is a problem of that
 // row alone (the next call reads on) unless its Stop is set; any other
-// error is a problem of the whole file, which ends it.
+// error is a problem of the whole file, which ends it. A row's Cells are
+// the caller's to keep (rows are answered while later ones are read).
 type Reader interface {
 	Next() (Row, error)
 	// Format is the file's format: "CSV" with its encoding, or "xlsx".
