@@ -62,13 +62,12 @@ type AdjustmentStatus struct {
 
 // Raise is one adjustment the series triggered.
 type Raise struct {
-	From      string          // YYYY-MM-DD, when it takes effect
-	Scheduled string          // 1 January after Year; earlier than From when that was before the plan took effect
-	Year      int             // the year whose expenditure reached the threshold
-	BaseYear  int             // the base it is measured against
-	Yuan      decimal.Decimal // expenditure of Year
-	BaseYuan  decimal.Decimal // expenditure of BaseYear
-	Growth    decimal.Decimal // Yuan/BaseYuan − 1
+	From     string          // YYYY-MM-DD, when it takes effect
+	Year     int             // the year whose expenditure reached the threshold
+	BaseYear int             // the base it is measured against
+	Yuan     decimal.Decimal // expenditure of Year
+	BaseYuan decimal.Decimal // expenditure of BaseYear
+	Growth   decimal.Decimal // Yuan/BaseYuan − 1
 }
 
 // Rule is how the calculator decides one benefit, as calc describes its

@@ -108,7 +108,7 @@ func Run(in Input) (*Output, error) {
 func raises(rs []calc.Raise) []site.Raise {
 	var out []site.Raise
 	for _, r := range rs {
-		out = append(out, site.Raise{From: r.From, Scheduled: r.Scheduled, Year: r.Year, BaseYear: r.BaseYear,
+		out = append(out, site.Raise{From: r.From, Year: r.Year, BaseYear: r.BaseYear,
 			Yuan: r.Yuan, BaseYuan: r.BaseYuan, Growth: r.Growth})
 	}
 	return out
