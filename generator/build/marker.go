@@ -10,6 +10,8 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
+
+	"gyportal/generator/precompress"
 )
 
 // MarkerName is the file every published tree carries at its root: the
@@ -24,10 +26,7 @@ const markerHead = "gyportal-build 1"
 // fileHash is the first 16 bytes of a file's SHA-256.
 type fileHash [16]byte
 
-func hashOf(data []byte) fileHash {
-	sum := sha256.Sum256(data)
-	return fileHash(sum[:16])
-}
+func hashOf(data []byte) fileHash { return precompress.Key(data) } // the key the store keeps forms under
 
 // manEntry is one file of a manifest.
 type manEntry struct {

@@ -62,9 +62,14 @@ const (
 	packKind  = "precompress"
 )
 
-func keyOf(data []byte) srcKey {
+// keyOf is the key of data in the store.
+func keyOf(data []byte) srcKey { return Key(data) }
+
+// Key is the content hash a file's forms are kept under: the first 16
+// bytes of its SHA-256. Close takes the keys of the files still live.
+func Key(data []byte) [16]byte {
 	sum := sha256.Sum256(data)
-	return srcKey(sum[:16])
+	return [16]byte(sum[:16])
 }
 
 // OpenStore opens the pack name of c (the build keeps one, "site": its
