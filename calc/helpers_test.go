@@ -25,7 +25,7 @@ func withSeries(rows ...string) *Params {
 	if err != nil {
 		panic(err)
 	}
-	q := &Params{Effective: p.Effective, Benefits: p.Benefits, Clauses: p.Clauses, Adjustment: p.Adjustment}
+	q := &Params{Effective: p.Effective, Benefits: p.Benefits, Clauses: p.Clauses, Readings: p.Readings, Adjustment: p.Adjustment}
 	for _, r := range rows {
 		y, yuan, _ := strings.Cut(r, ":")
 		var year int

@@ -23,6 +23,8 @@ type Params struct {
 	// Clauses are the titles and responsible departments of the clauses
 	// the benefits belong to, by clause id ("3.2.12").
 	Clauses map[string]*ClauseInfo `json:"clauses"`
+	// Readings are the readings the rules and clauses name, by id.
+	Readings []*rules.Reading `json:"readings,omitempty"`
 	// Adjustment is the 3.1 dynamic adjustment series.
 	Adjustment Adjustment `json:"adjustment"`
 
@@ -47,6 +49,10 @@ type Standard struct {
 	Payer      string           `json:"payer,omitempty"`
 	Note       string           `json:"note,omitempty"`
 	Changes    []Change         `json:"changes,omitempty"`
+	// Rule is how the calculator decides the benefit, as content writes it.
+	Rule *rules.Spec `json:"rule,omitempty"`
+	// NotAssessed says why the calculator does not decide the benefit.
+	NotAssessed string `json:"not_assessed,omitempty"`
 }
 
 // Change is a later standard entered by staff, in force from From. Its
@@ -116,7 +122,7 @@ func (p *Params) convert() *Standards {
 	for id, b := range p.Benefits {
 		st := &rules.Std{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
 			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
-			Amount: text(b.Amount), Rate: text(b.Rate), Threshold: text(b.Threshold)}
+			Amount: text(b.Amount), Rate: text(b.Rate), Threshold: text(b.Threshold), Rule: b.Rule, NotAssessed: b.NotAssessed}
 		for _, c := range b.Changes {
 			st.Changes = append(st.Changes, rules.StdChange{From: c.From, Amount: c.Amount.String(), Note: c.Note})
 		}
@@ -126,7 +132,7 @@ func (p *Params) convert() *Standards {
 	for _, e := range p.Adjustment.Expenditure {
 		adj.Years = append(adj.Years, rules.Year{Year: e.Year, Yuan: e.Yuan.String(), Source: e.Source})
 	}
-	return rules.NewStandards(p.Effective, bs, p.Clauses, adj)
+	return rules.NewStandards(p.Effective, bs, p.Clauses, p.Readings, adj)
 }
 
 func text(d *decimal.Decimal) string {
@@ -144,13 +150,13 @@ func ParseParams(data []byte) (*Params, error) {
 	if err != nil {
 		return nil, err
 	}
-	bs, clauses, adj := s.Text()
-	p := &Params{Effective: s.Effective(), Benefits: map[string]*Standard{}, Clauses: clauses, std: s}
+	bs, clauses, readings, adj := s.Text()
+	p := &Params{Effective: s.Effective(), Benefits: map[string]*Standard{}, Clauses: clauses, Readings: readings, std: s}
 	p.once.Do(func() {})
 	for id, b := range bs {
 		st := &Standard{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
 			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
-			Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold)}
+			Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold), Rule: b.Rule, NotAssessed: b.NotAssessed}
 		for _, c := range b.Changes {
 			st.Changes = append(st.Changes, Change{From: c.From, Amount: *dec(c.Amount), Note: c.Note})
 		}

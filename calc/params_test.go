@@ -48,7 +48,7 @@ func TestParamsValidate(t *testing.T) {
 		{"missing threshold", func(p *Params) { p.Benefits["serious-illness-reimbursement"].Threshold = nil },
 			"benefits.serious-illness-reimbursement.threshold"},
 		{"bad period", func(p *Params) { p.Benefits["complication-level2"].Period = "week" }, "benefits.complication-level2.period"},
-		{"wrong kind", func(p *Params) { p.Benefits["bereaved-city"].Kind = "service" }, "benefits.bereaved-city.kind"},
+		{"wrong kind", func(p *Params) { p.Benefits["dibao-supplement"].Kind = "service" }, "benefits.dibao-supplement.kind"},
 		{"wrong clause", func(p *Params) { p.Benefits["microloan"].Clause = "3.2.6" }, "benefits.microloan.clause"},
 		{"clause info", func(p *Params) { delete(p.Clauses, "3.2.16") }, "clauses.3.2.16"},
 		{"public rental housing needs its area", func(p *Params) { p.Benefits["public-rental-housing"].Amount = nil },
@@ -96,10 +96,10 @@ func TestParamsValidate(t *testing.T) {
 func TestParamsMessages(t *testing.T) {
 	p := testParams()
 	delete(p.Benefits, "microloan")
-	p.Benefits["college-award"].Kind = "service"
+	p.Benefits["dibao-supplement"].Kind = "service"
 	err := p.Validate()
-	for _, want := range []string{"benefits.microloan: 缺少这项待遇：计算器第3.2.16条的规则要用到它",
-		`benefits.college-award.kind: 是 "service"；计算器的规则要求 "cash"`} {
+	for _, want := range []string{"benefits.microloan: 缺少这项待遇：第3.2.16条列出了它",
+		`benefits.dibao-supplement.kind: 是 "service"；计算器的规则要求 "cash"`} {
 		if err == nil || !strings.Contains(err.Error(), want) {
 			t.Errorf("Validate: %v, want %q", err, want)
 		}
@@ -115,7 +115,7 @@ func TestParseParamsErrors(t *testing.T) {
 }
 
 func TestBenefitIDs(t *testing.T) {
-	ids := BenefitIDs()
+	ids := testParams().BenefitIDs()
 	seen := map[string]bool{}
 	for _, id := range ids {
 		if seen[id] {

@@ -6,8 +6,8 @@
 // of circumstances could grant (not_granted).
 //
 // The body of the calculator is package calc/rules: the household
-// vocabulary, the rules one clause per file next to the clause's words,
-// and the one-pass answer writer, free of decimals so that the browser's
+// vocabulary, the conditions and formulas the content's rules name, and
+// the one-pass answer writer, free of decimals so that the browser's
 // calculator stays small. This package gives the rest of the project the
 // decimal-typed parameters (Params) and results (Result) around it. Run
 // is the entry point the command line calls, and the browser calls the
@@ -61,9 +61,12 @@ func Describe(p *Params, date string) ([]ClauseRules, error) {
 // for a person reading it.
 func Indent(compact []byte) []byte { return rules.Indent(compact) }
 
-// BenefitIDs returns the ids of the benefits the rules use, in rule order.
-func BenefitIDs() []string { return rules.BenefitIDs() }
-
-// BenefitClause returns the clause whose rule decides benefit id, ""
-// when no rule does.
-func BenefitClause(id string) string { return rules.BenefitClause(id) }
+// BenefitIDs returns the ids of the benefits the rules of p decide, in
+// rule order; none when p is not valid.
+func (p *Params) BenefitIDs() []string {
+	s, err := p.Standards()
+	if err != nil {
+		return nil
+	}
+	return s.BenefitIDs()
+}

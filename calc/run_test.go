@@ -61,7 +61,7 @@ func TestRunErrors(t *testing.T) {
 		{`{"hukou":"rural","family":"none"}`, "today", p, "today"},
 		{`{"hukou":"rural","family":"none"}`, "2014-01-01", nil, "params"},
 		{`{"hukou":"rural","family":"none","children":[{"stage":"x"}]}`, "2014-01-01", p, "children[0].stage"},
-		{`{"hukou":"rural","family":"none"}`, "2014-01-01", &Params{Effective: "2013-06-09"}, allBenefits()},
+		{`{"hukou":"rural","family":"none"}`, "2014-01-01", &Params{Effective: "2013-06-09", Clauses: p.Clauses, Readings: p.Readings}, allBenefits()},
 	}
 	for _, tt := range tests {
 		_, err := Run([]byte(tt.facts), tt.p, tt.today)
@@ -80,7 +80,7 @@ func TestRunErrors(t *testing.T) {
 // allBenefits is the fields of every benefit missing, sorted.
 func allBenefits() string {
 	var out []string
-	for _, id := range BenefitIDs() {
+	for _, id := range testParams().BenefitIDs() {
 		out = append(out, "benefits."+id)
 	}
 	sort.Strings(out)

@@ -15,16 +15,17 @@ import (
 func TestCheckIsBuild(t *testing.T) {
 	content := copyContent(t)
 	p := filepath.Join(content, "measures", "3.2.12.toml")
-	os.WriteFile(p, append([]byte("draft = true\n"), mustRead(t, p)...), 0o644)
+	// A misspelled condition in a rule: both refuse, with the same words.
+	os.WriteFile(p, bytes.Replace(mustRead(t, p), []byte(`who       = ["bereaved"]`), []byte(`who       = ["bereaved", "rual"]`), 1), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	var checkOut, checkErr, buildOut, buildErr bytes.Buffer
 	cc := run([]string{"check", "--content", content, "--templates", "../templates"}, nil, &checkOut, &checkErr)
 	bc := run([]string{"build", "--content", content, "--templates", "../templates", "--out", out}, nil, &buildOut, &buildErr)
 	if bc != exitContent || cc != exitContent {
-		t.Fatalf("draft 3.2.12: build exit %d, check exit %d\nbuild: %s\ncheck: %s", bc, cc, buildErr.String(), checkErr.String())
+		t.Fatalf("bad rule in 3.2.12: build exit %d, check exit %d\nbuild: %s\ncheck: %s", bc, cc, buildErr.String(), checkErr.String())
 	}
 	first := strings.SplitN(buildErr.String(), "\n", 2)[0]
-	if !strings.Contains(checkErr.String(), first) {
+	if !strings.Contains(checkErr.String(), first) || !strings.Contains(first, `3.2.12.toml:23: benefits[0].rule.who: 没有名为 "rual" 的条件；候选：rural`) {
 		t.Errorf("check says %q, build says %q", checkErr.String(), first)
 	}
 	if _, err := os.Lstat(out); err == nil {

@@ -57,7 +57,7 @@ func (c ClauseColumn) String() string { return c.Clause + " " + c.Period }
 func ClauseColumns(p *calc.Params) []ClauseColumn {
 	var clauses []string
 	has := map[ClauseColumn]bool{}
-	for _, id := range calc.BenefitIDs() {
+	for _, id := range p.BenefitIDs() {
 		s := p.Benefits[id]
 		if s == nil || s.Kind != "cash" {
 			continue

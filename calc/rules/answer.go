@@ -7,13 +7,23 @@ import (
 
 // Result is the calculator's answer for one household.
 type Result struct {
-	Date         string        `json:"date"`             // the evaluation date used
-	Notice       string        `json:"notice,omitempty"` // why nothing is granted, before the plan's effective date
-	Complete     bool          `json:"complete"`         // false when Pending is not empty: the totals are then a minimum
-	Entitlements []Entitlement `json:"entitlements"`     // in clause order
-	Pending      []Pending     `json:"pending"`          // benefits that need a fact the household left out
-	Totals       Totals        `json:"totals"`           // cash amounts known, summed per period
-	NotGranted   []NotGranted  `json:"not_granted"`      // benefits one change of circumstances could grant, and what it is
+	Date         string        `json:"date"`                   // the evaluation date used
+	Notice       string        `json:"notice,omitempty"`       // why nothing is granted, before the plan's effective date
+	Complete     bool          `json:"complete"`               // false when Pending is not empty: the totals are then a minimum
+	Entitlements []Entitlement `json:"entitlements"`           // in clause order
+	Pending      []Pending     `json:"pending"`                // benefits that need a fact the household left out
+	Totals       Totals        `json:"totals"`                 // cash amounts known, summed per period
+	NotGranted   []NotGranted  `json:"not_granted"`            // benefits one change of circumstances could grant, and what it is
+	NotAssessed  []NotAssessed `json:"not_assessed,omitempty"` // benefits of the plan the calculator does not decide, and why
+}
+
+// NotAssessed is a benefit of the plan that the calculator does not
+// decide (its entry says why, in not_assessed): the household should ask.
+type NotAssessed struct {
+	Benefit string `json:"benefit"` // benefit id
+	Name    string `json:"name"`    // the benefit's name
+	Clause  string `json:"clause"`  // clause id
+	Reason  string `json:"reason"`  // why the calculator does not decide it, in Chinese
 }
 
 // Entitlement is one benefit granted to the household (or to one child).
@@ -139,7 +149,9 @@ func (o *outcome) appendJSON(b []byte) []byte {
 		o.condition(w, m)
 		w.raw(`"}`)
 	}
-	w.raw(`]}`)
+	w.raw(`]`)
+	w.raw(o.t.na.json)
+	w.raw(`}`)
 	return w.b
 }
 
@@ -371,6 +383,7 @@ func (o *outcome) result(brief bool) *Result {
 		}
 		r.NotGranted = append(r.NotGranted, ng)
 	}
+	r.NotAssessed = o.t.na.list
 	r.Totals.fen = o.totals
 	r.Totals.Once = string(appendFixed2(nil, o.totals[0]))
 	r.Totals.Month = string(appendFixed2(nil, o.totals[1]))

@@ -10,6 +10,8 @@ type Std struct {
 	Minimum, Adjustable                                       bool
 	Amount, Rate, Threshold                                   string
 	Changes                                                   []StdChange
+	Rule                                                      *Spec
+	NotAssessed                                               string
 }
 
 // StdChange is a dated change of a standard; Amount is decimal text.
@@ -30,16 +32,16 @@ type Year struct {
 
 // NewStandards reads the standards from text, as ParseStandards reads
 // the JSON, and validates them; Err reports the problems.
-func NewStandards(effective string, benefits map[string]*Std, clauses map[string]*ClauseInfo, adj Series) *Standards {
+func NewStandards(effective string, benefits map[string]*Std, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) *Standards {
 	s := newStandards()
-	s.effective = effective
+	s.effective, s.readings = effective, readings
 	for _, id := range sortedKeys(benefits) {
 		b := benefits[id]
 		k := "benefits." + id
 		st := &istd{clause: b.Clause, name: b.Name, forWhom: b.For, kind: b.Kind, unit: b.Unit, period: b.Period,
 			minimum: b.Minimum, level: b.Level, adjustable: b.Adjustable, payer: b.Payer, note: b.Note,
 			amount: s.figOpt(k+".amount", b.Amount, amountPlaces), rate: s.figOpt(k+".rate", b.Rate, ratePlaces),
-			threshold: s.figOpt(k+".threshold", b.Threshold, amountPlaces)}
+			threshold: s.figOpt(k+".threshold", b.Threshold, amountPlaces), spec: b.Rule, notAssessed: b.NotAssessed}
 		for _, c := range b.Changes {
 			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount})
 		}
@@ -86,12 +88,13 @@ func (s *Standards) Effective() string { return s.effective }
 
 // Text returns the standards as text, each figure as the shortest
 // decimal text of its exact value.
-func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*ClauseInfo, adj Series) {
+func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) {
 	benefits = map[string]*Std{}
 	for id, st := range s.benefits {
 		b := &Std{Clause: st.clause, Name: st.name, For: st.forWhom, Kind: st.kind, Unit: st.unit, Period: st.period,
 			Minimum: st.minimum, Level: st.level, Adjustable: st.adjustable, Payer: st.payer, Note: st.note,
-			Amount: st.amount.text(amountPlaces), Rate: st.rate.text(ratePlaces), Threshold: st.threshold.text(amountPlaces)}
+			Amount: st.amount.text(amountPlaces), Rate: st.rate.text(ratePlaces), Threshold: st.threshold.text(amountPlaces),
+			Rule: st.spec, NotAssessed: st.notAssessed}
 		for _, c := range st.changes {
 			b.Changes = append(b.Changes, StdChange{From: c.from, Note: c.note, Amount: string(appendNum(nil, c.v, st.places()))})
 		}
@@ -104,7 +107,7 @@ func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*Clause
 	for _, e := range s.adj.exp {
 		adj.Years = append(adj.Years, Year{Year: e.year, Yuan: e.yuan.text(amountPlaces), Source: e.source})
 	}
-	return benefits, s.clauses, adj
+	return benefits, s.clauses, s.readings, adj
 }
 
 func (f fig) text(places int) string {
@@ -155,8 +158,10 @@ func (s *Standards) Evaluate(f *Facts, brief bool) (*Result, error) {
 
 // ClauseInfo is what an entitlement shows about its clause.
 type ClauseInfo struct {
-	Title      string `json:"title"`
-	Department string `json:"department"` // responsible department name(s), joined by "、"
+	Title      string   `json:"title"`
+	Department string   `json:"department"`         // responsible department name(s), joined by "、"
+	Benefits   []string `json:"benefits,omitempty"` // its benefits with a rule or not_assessed, in order
+	Readings   []string `json:"readings,omitempty"` // ids of the readings of the clause as a whole
 }
 
 // hint is kept in each table: the longest answer written so far, so that
@@ -173,16 +178,3 @@ const (
 	MaxFactsBytes = maxFactsBytes // bytes of one household's JSON
 	MaxDepth      = maxDepth      // nesting of its arrays and objects
 )
-
-// BenefitClause returns the clause whose rule decides benefit id, ""
-// when no rule does.
-func BenefitClause(id string) string {
-	for _, c := range clauses {
-		for _, r := range c.rules {
-			if r.benefit == id {
-				return c.id
-			}
-		}
-	}
-	return ""
-}

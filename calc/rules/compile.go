@@ -6,23 +6,6 @@ import (
 	"sync"
 )
 
-// clauses are the plan's clauses with household rules, in plan order;
-// rules lists their rules in the same order.
-var (
-	clauses = []*clauseRules{clause3_1, clause3_2_2, clause3_2_3, clause3_2_4, clause3_2_6, clause3_2_7,
-		clause3_2_8, clause3_2_9, clause3_2_10, clause3_2_11, clause3_2_12, clause3_2_13, clause3_2_15,
-		clause3_2_16, clause3_2_17, clause3_2_18, clause3_3}
-	rules = func() (out []*rule) {
-		for _, c := range clauses {
-			out = append(out, c.rules...)
-		}
-		if len(out) > maxRules {
-			panic("calc: more rules than maxRules")
-		}
-		return out
-	}()
-)
-
 // A table is the parameters compiled for one date: every standard's
 // figure on that date, and every text of the answer that does not depend
 // on the household, escaped once for JSON.
@@ -31,6 +14,15 @@ type table struct {
 	notice string // before the plan's effective date: why nothing is granted
 	rules  []crule
 	hint   *hint // the longest answer written so far, bytes (shared by an epoch's dates)
+	na     *assessed
+}
+
+// assessed is what an answer says of the benefits the calculator does
+// not decide: as a Result lists them, and as JSON (`,"not_assessed":[…]`,
+// "" when there are none).
+type assessed struct {
+	list []NotAssessed
+	json string
 }
 
 // crule is one rule with its standard compiled for the table's date.
@@ -116,7 +108,7 @@ func (c *tableCache) forDate(s *Standards, date string) *table {
 		e = compile(s, p)
 		c.epochs[p] = e
 	}
-	return &table{date: date, rules: e.rules, hint: e.hint}
+	return &table{date: date, rules: e.rules, hint: e.hint, na: e.na}
 }
 
 // changePoints lists, sorted and once each, the dates from which a
@@ -140,15 +132,15 @@ func changePoints(s *Standards) []string {
 
 // compile builds the table of valid Standards for date.
 func compile(s *Standards, date string) *table {
-	t := &table{date: date, hint: new(hint)}
+	t := &table{date: date, hint: new(hint), na: &assessed{}}
 	if date < s.effective {
 		t.notice = "评估日期" + date + "早于方案施行日期" + s.effective + "（本平台按印发日期起计算各项标准），这一天还没有可以享受的待遇。"
 		return t
 	}
 	raises := s.adj.raises(s.effective)
 	index := map[string]int{}
-	t.rules = make([]crule, len(rules))
-	for i, r := range rules {
+	t.rules = make([]crule, len(s.rules))
+	for i, r := range s.rules {
 		index[r.benefit] = i
 		t.rules[i] = compileRule(s, r, date, raises)
 	}
@@ -158,7 +150,36 @@ func compile(s *Standards, date string) *table {
 			t.rules[i].instead = index[r.instead]
 		}
 	}
+	t.na = s.assessed()
 	return t
+}
+
+// assessed lists the benefits the calculator does not decide.
+func (s *Standards) assessed() *assessed {
+	a := &assessed{}
+	if len(s.notAssessed) == 0 {
+		return a
+	}
+	b := []byte(`,"not_assessed":[`)
+	for i, id := range s.notAssessed {
+		st := s.benefits[id]
+		n := NotAssessed{Benefit: id, Name: st.name, Clause: st.clause, Reason: st.notAssessed}
+		a.list = append(a.list, n)
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, `{"benefit":"`...)
+		b = appendEscaped(b, n.Benefit)
+		b = append(b, `","name":"`...)
+		b = appendEscaped(b, n.Name)
+		b = append(b, `","clause":"`...)
+		b = appendEscaped(b, n.Clause)
+		b = append(b, `","reason":"`...)
+		b = appendEscaped(b, n.Reason)
+		b = append(b, `"}`...)
+	}
+	a.json = string(append(b, ']'))
+	return a
 }
 
 // compileRule compiles one rule's standard for date.

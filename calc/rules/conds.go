@@ -2,9 +2,9 @@ package rules
 
 import "strconv"
 
-// The conditions the rules use, named in the plan's terms. A reading that
-// belongs to the words a condition reads is stated here, with it; a
-// reading of one rule's own words is stated beside the rule.
+// The conditions of the vocabulary, worded in the plan's terms. Content
+// names them (see vocabulary.go); the readings of the words a condition
+// reads are content too (a reading's conditions).
 
 // simple makes a condition that reads yes/no from the facts and shows
 // fixed words.
@@ -27,12 +27,6 @@ func simple(who, need string, test func(f *Facts) bool) *cond {
 // circumstances can make hold (it may then appear in not_granted).
 func (c *cond) canChange() *cond {
 	c.reach = func(*Facts) bool { return true }
-	return c
-}
-
-// read attaches the reading of the words the condition reads.
-func (c *cond) read(r *Reading) *cond {
-	c.reading = r
 	return c
 }
 
@@ -62,26 +56,6 @@ func families(who, need string, fams ...Family) *cond {
 		metBy(func(f *Facts) piece { return familyPieces[f.Family] })
 }
 
-// Readings of words several rules read.
-var (
-	readBereavedOnlyChild = &Reading{Words: "独生子女户（独生子女家庭）",
-		Text: "失独家庭是独生子女去世的独生子女户。本条说的是独生子女户的整体，没有按孩子的性别区分，也不要求孩子在世，所以失独家庭也算在内。"}
-	readNamedBySex = &Reading{Words: "独女户、独子户",
-		Text: "本条按孩子的性别点名独女户或独子户（或者要求有在世的子女），失独家庭不在其内。"}
-	readRuralBoth = &Reading{Words: "农村独女户和计划生育二女户",
-		Text: "“农村”同时限定独女户和计划生育二女户：城镇户口的二女户不在其内。"}
-	readHardship = &Reading{Words: "困难家庭",
-		Text: "“困难家庭”指低保家庭或登记在册的计划生育贫困家庭，两者有其一即可。"}
-	readDibaoIsPoor = &Reading{Words: "计划生育贫困家庭",
-		Text: "低保家庭也算计划生育贫困家庭（第3.2.2条的“困难家庭”也包括低保家庭）；属于低保家庭的，按低保家庭那一档领取。"}
-	readAtMost = &Reading{Words: "以下",
-		Text: "“以下”包括本数（《民法典》第一千二百五十九条：“以上”“以下”“以内”“届满”包括本数）：正好等于标准的也算。"}
-	readOver = &Reading{Words: "超过",
-		Text: "“超过”不包括本数（《民法典》第一千二百五十九条：“不满”“超过”“以外”不包括本数）：正好等于起付标准的不算，超过的部分才再次报销。"}
-	readNursing = &Reading{Words: "符合五保供养政策规定的计划生育家庭老年人、失独家庭",
-		Text: "“符合五保供养政策规定”只限定计划生育家庭老年人；失独家庭不需要另外符合五保供养条件。"}
-)
-
 // The household conditions.
 var (
 	rural   = simple("农村户口", "需为农村户口", func(f *Facts) bool { return f.Hukou == Rural })
@@ -89,21 +63,21 @@ var (
 	planned = families("计划生育家庭", "需为计划生育家庭",
 		OnlyDaughter, OnlySon, TwoDaughters, Bereaved, OtherPlanned)
 	onlyChildOrTwoDaughters = families("独生子女户（含失独家庭）或计划生育二女户", "需为独生子女户或计划生育二女户",
-		OnlyDaughter, OnlySon, Bereaved, TwoDaughters).read(readBereavedOnlyChild)
+		OnlyDaughter, OnlySon, Bereaved, TwoDaughters)
 	onlyDaughterOrTwoDaughters = families("独女户或计划生育二女户", "需为独女户或计划生育二女户",
-		OnlyDaughter, TwoDaughters).read(readRuralBoth)
-	onlyDaughter          = families("独女户", "需为独女户", OnlyDaughter).read(readNamedBySex)
+		OnlyDaughter, TwoDaughters)
+	onlyDaughter          = families("独女户", "需为独女户", OnlyDaughter)
 	onlySonOrTwoDaughters = families("独子户或计划生育二女户", "需为独子户或计划生育二女户",
-		OnlySon, TwoDaughters).read(readNamedBySex)
+		OnlySon, TwoDaughters)
 	bereaved = families("失独家庭", "需为失独家庭", Bereaved)
 
 	dibao = simple("低保家庭", "需为低保家庭", func(f *Facts) bool { return f.Dibao }).canChange()
 	// hardship is 3.2.2's and 3.2.3's 困难家庭.
 	hardship = simple("困难家庭（低保家庭或计划生育贫困家庭）", "需为困难家庭（低保家庭或计划生育贫困家庭）",
-		func(f *Facts) bool { return f.Dibao || f.Poor }).canChange().metBy(dibaoOrPoor).read(readHardship)
+		func(f *Facts) bool { return f.Dibao || f.Poor }).canChange().metBy(dibaoOrPoor)
 	// poorOrDibao is 3.2.17's 计划生育贫困家庭.
 	poorOrDibao = simple("计划生育贫困家庭（低保家庭也算）", "需为计划生育贫困家庭或低保家庭",
-		func(f *Facts) bool { return f.Dibao || f.Poor }).canChange().metBy(dibaoOrPoor).read(readDibaoIsPoor)
+		func(f *Facts) bool { return f.Dibao || f.Poor }).canChange().metBy(dibaoOrPoor)
 	minority  = simple("少数民族家庭", "需为少数民族家庭", func(f *Facts) bool { return f.EthnicMinority })
 	middleLow = simple("中等偏下收入家庭", "需为中等偏下收入家庭", func(f *Facts) bool { return f.MiddleLowIncome }).canChange()
 	integrity = simple("参加计划生育诚信活动", "需参加计划生育诚信活动", func(f *Facts) bool { return f.Integrity }).canChange()
@@ -118,7 +92,7 @@ var (
 				return familyPieces[Bereaved]
 			}
 			return wubaoWords
-		}).read(readNursing)
+		})
 )
 
 var (
@@ -170,10 +144,9 @@ var housingAtMost = &cond{
 		w.p(k.unit)
 		return w
 	},
-	reach:   func(*Facts) bool { return true },
-	needs:   setOf(fHousing),
-	uses:    []string{"amount"},
-	reading: readAtMost,
+	reach: func(*Facts) bool { return true },
+	needs: setOf(fHousing),
+	uses:  []string{"amount"},
 }
 
 // medicalOver: costs left after 新农合 above the benefit's threshold,
@@ -211,10 +184,9 @@ var medicalOver = &cond{
 		w.raw("元")
 		return w
 	},
-	reach:   func(*Facts) bool { return true },
-	needs:   setOf(fMedical),
-	uses:    []string{"threshold"},
-	reading: readOver,
+	reach: func(*Facts) bool { return true },
+	needs: setOf(fMedical),
+	uses:  []string{"threshold"},
 }
 
 // complication: the certified complication level is one of levels.

@@ -39,7 +39,7 @@ func (s *Standards) Describe(date string) ([]ClauseRules, error) {
 	}
 	var out []ClauseRules
 	i := 0
-	for _, c := range clauses {
+	for _, c := range s.plan {
 		cr := ClauseRules{Clause: c.id, Readings: readingList(c.readings)}
 		for range c.rules {
 			cr.Benefits = append(cr.Benefits, t.rules[i].describe(t))
@@ -55,20 +55,13 @@ func (k *crule) describe(t *table) BenefitRule {
 	r := k.r
 	d := BenefitRule{Benefit: r.benefit, Clause: k.s.clause, Title: k.s.name, Adjustable: k.s.adjustable}
 	w := &tw{}
-	var rs []*Reading
 	for _, c := range r.who {
 		*w = c.who(*w, k)
 		d.Who = append(d.Who, w.take(0))
-		if c.reading != nil {
-			rs = append(rs, c.reading)
-		}
 	}
 	if pc := r.perChild; pc != nil {
 		d.Who = append(d.Who, pc.who)
 		d.PerChild = pc.each
-		if pc.reading != nil {
-			rs = append(rs, pc.reading)
-		}
 	}
 	if r.amount != service {
 		k.formulaWords(w, nil)
@@ -77,7 +70,7 @@ func (k *crule) describe(t *table) BenefitRule {
 	if k.instead >= 0 {
 		d.Instead = t.rules[k.instead].s.name
 	}
-	d.Readings = readingList(append(rs, r.readings...))
+	d.Readings = readingList(r.readings)
 	return d
 }
 

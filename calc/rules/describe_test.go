@@ -9,7 +9,8 @@ import (
 // parameters' figures; every reading of the rule code is in a description.
 func TestDescribe(t *testing.T) {
 	p := withSeries("2011:10000", "2012:13000")
-	ds, err := p.std().Describe("2014-01-01")
+	std := p.std()
+	ds, err := std.Describe("2014-01-01")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -32,12 +33,12 @@ func TestDescribe(t *testing.T) {
 			}
 		}
 	}
-	for _, id := range BenefitIDs() {
+	for _, id := range std.BenefitIDs() {
 		if _, ok := byID[id]; !ok {
 			t.Errorf("%s not described", id)
 		}
 	}
-	for _, r := range allReadings() {
+	for _, r := range p.Readings {
 		if !strings.Contains(texts, r.Text) {
 			t.Errorf("reading %q is in no description", r.Words)
 		}
@@ -68,32 +69,11 @@ func TestDescribe(t *testing.T) {
 	}
 }
 
-// allReadings returns every reading of the rule code: the clauses', the
-// rules' and their conditions'.
-func allReadings() []*Reading {
-	var out []*Reading
-	for _, c := range clauses {
-		out = append(out, c.readings...)
-		for _, r := range c.rules {
-			out = append(out, r.readings...)
-			for _, cd := range r.who {
-				if cd.reading != nil {
-					out = append(out, cd.reading)
-				}
-			}
-			if r.perChild != nil && r.perChild.reading != nil {
-				out = append(out, r.perChild.reading)
-			}
-		}
-	}
-	return out
-}
-
 // TestReadingsStatedOnce: no two readings say the same, and none has
 // figures of its own (the figures are the content's).
 func TestReadingsStatedOnce(t *testing.T) {
 	seen := map[string]bool{}
-	for _, r := range allReadings() {
+	for _, r := range testParams().Readings {
 		if seen[r.Text] {
 			continue
 		}

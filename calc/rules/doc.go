@@ -1,8 +1,9 @@
 // Package rules is the body of the calculator for 筑委厅字〔2013〕89号:
-// the household vocabulary (Fields) and its parsers, the plan's rules one
-// clause per file (clause_<id>.go) next to the clause's words, the
-// standards in exact fixed units (Standards), and the one-pass answer
-// writer. It imports no decimal, JSON, regexp, fmt or time package, so
+// the household vocabulary (Fields) and its parsers, the closed
+// vocabulary of conditions and formulas the content's rules are composed
+// of (vocabulary.go), the standards and rules in exact fixed units
+// (Standards, read from the parameters' JSON), and the one-pass answer
+// writer. It holds no plan: the rules and their readings are content. It imports no decimal, JSON, regexp, fmt or time package, so
 // that the browser's calculator (calc/wasm) stays small; package calc
 // wraps it with the decimal-typed parameters and results the rest of the
 // project uses.

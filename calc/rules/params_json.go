@@ -29,6 +29,12 @@ func ParseStandards(data []byte) (*Standards, error) {
 			})
 		case "adjustment":
 			return d.adjustment(&s.adj)
+		case "readings":
+			return d.r.array(func(int) bool {
+				rd := &Reading{}
+				s.readings = append(s.readings, rd)
+				return d.reading(rd)
+			})
 		}
 		return d.unknown(key)
 	})
@@ -151,8 +157,60 @@ func (d *paramsDecoder) standard(k string, st *istd) bool {
 				st.changes = append(st.changes, ichange{})
 				return d.change(&st.changes[len(st.changes)-1])
 			})
+		case "rule":
+			st.spec = &Spec{}
+			return d.spec(st.spec)
+		case "not_assessed":
+			return d.str(&st.notAssessed)
 		}
 		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) spec(sp *Spec) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "who":
+			return d.strs(&sp.Who)
+		case "per_child":
+			return d.str(&sp.PerChild)
+		case "instead":
+			return d.str(&sp.Instead)
+		case "formula":
+			return d.str(&sp.Formula)
+		case "readings":
+			return d.strs(&sp.Readings)
+		}
+		return d.unknown(key)
+	})
+}
+
+func (d *paramsDecoder) reading(rd *Reading) bool {
+	return d.r.object(func(key []byte) bool {
+		switch string(key) {
+		case "id":
+			return d.str(&rd.ID)
+		case "words":
+			return d.str(&rd.Words)
+		case "text":
+			return d.str(&rd.Text)
+		case "conditions":
+			return d.strs(&rd.Conditions)
+		}
+		return d.unknown(key)
+	})
+}
+
+// strs reads a list of strings; null is none.
+func (d *paramsDecoder) strs(out *[]string) bool {
+	if d.r.peek() == 'n' {
+		return d.r.word("null")
+	}
+	return d.r.array(func(int) bool {
+		var s string
+		ok := d.str(&s)
+		*out = append(*out, s)
+		return ok
 	})
 }
 
@@ -178,6 +236,10 @@ func (d *paramsDecoder) clause(c *ClauseInfo) bool {
 			return d.str(&c.Title)
 		case "department":
 			return d.str(&c.Department)
+		case "benefits":
+			return d.strs(&c.Benefits)
+		case "readings":
+			return d.strs(&c.Readings)
 		}
 		return d.unknown(key)
 	})

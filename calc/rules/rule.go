@@ -1,17 +1,35 @@
 package rules
 
-// The vocabulary of the rules. Each clause of the plan that grants
-// household benefits has one file, clause_<id>.go, which opens with the
-// clause's words and lists its rules as values of these types; the
-// evaluator, the answer's explanations, not_granted, pending and the
-// descriptions on the site (Describe) all read the same values.
+// The rules' machinery. A plan's content writes each benefit's rule
+// (Spec) in its measure file, naming conditions, a child condition and a
+// formula of the closed vocabulary (vocabulary.go), and its readings by
+// id; the parameters carry them, and Standards resolve them into rules
+// once. The evaluator, the answer's explanations, not_granted, pending
+// and the descriptions on the site (Describe) all read the same values.
 
 // A Reading is how the calculator reads words of the plan that admit
-// more than one reading. Each is stated once, beside the rule that
-// applies it, and shown on the clause's page.
+// more than one reading. Content writes each once (content/readings.toml
+// when several clauses share it, else the measure's [[readings]]), and
+// the clause's page shows it.
 type Reading struct {
-	Words string // the plan's words being read: "以下"
-	Text  string // the reading, in plain Chinese
+	ID    string `json:"id" toml:"id"`       // what rules name it by: "named-by-sex"
+	Words string `json:"words" toml:"words"` // the plan's words being read: "以下"
+	Text  string `json:"text" toml:"text"`   // the reading, in plain Chinese
+	// Conditions are the vocabulary's conditions whose words it reads:
+	// every rule naming one of them shows it.
+	Conditions []string `json:"conditions,omitempty" toml:"conditions"`
+	// Whole marks, in a measure file, a reading of the clause as a whole.
+	Whole bool `json:"-" toml:"whole"`
+}
+
+// A Spec is a benefit's rule as content writes it ([benefits.rule]) and
+// the parameters carry it: names of the vocabulary, and readings by id.
+type Spec struct {
+	Who      []string `json:"who" toml:"who"`                       // conditions, all required: "rural", "complication(3, 4)"
+	PerChild string   `json:"per_child,omitempty" toml:"per_child"` // a child condition: granted once per child meeting it
+	Instead  string   `json:"instead,omitempty" toml:"instead"`     // the benefit this one replaces when both are granted
+	Formula  string   `json:"formula,omitempty" toml:"formula"`     // how the amount is worked out; by default from the kind
+	Readings []string `json:"readings,omitempty" toml:"readings"`   // readings of the rule's own words, by id
 }
 
 // A rule decides one benefit (by id in Params.Benefits) for a household.
@@ -21,7 +39,7 @@ type rule struct {
 	perChild *childCond // when set, the benefit is granted once per child meeting it
 	instead  string     // the benefit this one is granted instead of (not on top of)
 	amount   formula    // how the amount is worked out
-	readings []*Reading // readings of this rule's own words
+	readings []*Reading // the readings it applies, as shown: its conditions', then its own
 }
 
 // A clauseRules gathers the rules of one clause, in the plan's order.
@@ -46,25 +64,23 @@ const (
 // Its texts may show the standard's figures (the 15 m² of 3.2.7) and the
 // household's (the area it gave); they are written, not built.
 type cond struct {
-	who     func(w tw, k *crule) tw           // as 谁能领 lists it: "农村户口"
-	test    func(f *Facts, k *crule) tri      // the outcome for the household
-	met     func(w tw, f *Facts, k *crule) tw // the explanation's words when it holds
-	need    func(w tw, f *Facts, k *crule) tw // the requirement in not_granted when it fails
-	reach   func(f *Facts) bool               // whether one change of circumstances could make it hold; nil: never
-	needs   fieldSet                          // facts that make it unknown when left out
-	uses    []string                          // the standard's fields it reads ("amount", "threshold")
-	reading *Reading
+	who   func(w tw, k *crule) tw           // as 谁能领 lists it: "农村户口"
+	test  func(f *Facts, k *crule) tri      // the outcome for the household
+	met   func(w tw, f *Facts, k *crule) tw // the explanation's words when it holds
+	need  func(w tw, f *Facts, k *crule) tw // the requirement in not_granted when it fails
+	reach func(f *Facts) bool               // whether one change of circumstances could make it hold; nil: never
+	needs fieldSet                          // facts that make it unknown when left out
+	uses  []string                          // the standard's fields it reads ("amount", "threshold")
 }
 
 // A childCond is the condition a child must meet for a per-child benefit.
 type childCond struct {
-	who     string                        // as 谁能领 lists it: "子女在读小学"
-	each    string                        // "per child" in words: "每个在读小学的子女各一份"
-	test    func(c Child) bool            //
-	met     func(w tw, i int, c Child) tw // "第2个子女在读小学"
-	need    piece                         // "需有子女在读小学"
-	reach   func(f *Facts) bool
-	reading *Reading
+	who   string                        // as 谁能领 lists it: "子女在读小学"
+	each  string                        // "per child" in words: "每个在读小学的子女各一份"
+	test  func(c Child) bool            //
+	met   func(w tw, i int, c Child) tw // "第2个子女在读小学"
+	need  piece                         // "需有子女在读小学"
+	reach func(f *Facts) bool
 }
 
 // formula is how a benefit's amount is worked out.
@@ -91,9 +107,3 @@ func setOf(ids ...fieldID) fieldSet {
 	}
 	return s
 }
-
-// all lists a rule's conditions.
-func all(cs ...*cond) []*cond { return cs }
-
-// reads lists a rule's readings.
-func reads(rs ...*Reading) []*Reading { return rs }

@@ -18,7 +18,12 @@ type Standards struct {
 	effective string
 	benefits  map[string]*istd
 	clauses   map[string]*ClauseInfo
+	readings  []*Reading
 	adj       iadj
+
+	plan        []*clauseRules // the clauses with rules or readings, in plan order
+	rules       []*rule        // their rules, in order
+	notAssessed []string       // the benefits the calculator does not decide, in plan order
 
 	errs   []error // problems found while reading, then Validate's
 	err    error   // errs joined
@@ -31,6 +36,8 @@ type istd struct {
 	minimum, adjustable                                           bool
 	amount, rate, threshold                                       fig
 	changes                                                       []ichange
+	spec                                                          *Spec  // its rule as content wrote it
+	notAssessed                                                   string // why the calculator does not decide it
 }
 
 // fig is a figure in fixed units; ok is false when it is not given, or
@@ -172,6 +179,7 @@ func (s *Standards) finish() {
 			}
 		}
 	}
+	s.resolve()
 	s.validate()
 	s.err = errors.Join(s.errs...)
 }
@@ -181,10 +189,13 @@ func (s *Standards) validate() {
 	if !validDate(s.effective) {
 		s.bad("effective", strconv.Quote(s.effective), " 不是日期，应写成 YYYY-MM-DD")
 	}
-	for _, c := range clauses {
+	for _, c := range s.plan {
 		for _, r := range c.rules {
 			s.checkRule(c.id, r)
 		}
+	}
+	for _, id := range s.notAssessed {
+		s.checkClause("benefits."+id, s.benefits[id])
 	}
 	s.adj.validate(s)
 }
@@ -200,12 +211,7 @@ func (s *Standards) checkRule(clause string, r *rule) {
 	if st.clause != clause {
 		s.bad(k+".clause", "是 ", strconv.Quote(st.clause), "；计算器的规则属于第", clause, "条")
 	}
-	if c := s.clauses[st.clause]; c == nil || c.Title == "" || c.Department == "" {
-		s.bad("clauses."+st.clause, "缺少条款标题或责任部门")
-	}
-	if st.name == "" {
-		s.bad(k+".name", "必填")
-	}
+	s.checkClause(k, st)
 	if want := r.amount.kind(); st.kind != want {
 		s.bad(k+".kind", "是 ", strconv.Quote(st.kind), "；计算器的规则要求 ", strconv.Quote(want))
 	}
@@ -213,6 +219,17 @@ func (s *Standards) checkRule(clause string, r *rule) {
 		s.checkField(k, st, u)
 	}
 	s.checkChanges(k, st)
+}
+
+// checkClause checks a standard's name and its clause's title and
+// department.
+func (s *Standards) checkClause(k string, st *istd) {
+	if c := s.clauses[st.clause]; c == nil || c.Title == "" || c.Department == "" {
+		s.bad("clauses."+st.clause, "缺少条款标题或责任部门")
+	}
+	if st.name == "" {
+		s.bad(k+".name", "必填")
+	}
 }
 
 // checkField checks that a standard has the field its rule uses.
@@ -313,13 +330,12 @@ func (r *rule) uses() []string {
 	return out
 }
 
-// BenefitIDs returns the ids of the benefits the rules use, in rule order.
-func BenefitIDs() []string {
+// BenefitIDs returns the ids of the benefits the rules decide, in rule
+// order.
+func (s *Standards) BenefitIDs() []string {
 	var out []string
-	for _, c := range clauses {
-		for _, r := range c.rules {
-			out = append(out, r.benefit)
-		}
+	for _, r := range s.rules {
+		out = append(out, r.benefit)
 	}
 	return out
 }

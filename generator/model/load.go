@@ -8,6 +8,8 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"gyportal/calc/rules"
 )
 
 // Load reads and validates the content tree in fsys as of today in
@@ -45,6 +47,11 @@ func LoadOn(fsys fs.FS, name string, today time.Time) (*Plan, error) {
 	}
 	l.decode("synonyms.toml", &syn, false)
 	p.Synonyms = syn.Synonym
+	var rds struct {
+		Readings []*rules.Reading `toml:"readings"`
+	}
+	l.decode("readings.toml", &rds, false)
+	p.Readings = rds.Readings
 	p.Clauses = l.clauses()
 	p.Cases = l.cases()
 	l.validate(p)

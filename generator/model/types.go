@@ -1,5 +1,7 @@
 package model
 
+import "gyportal/calc/rules"
+
 // Plan is the whole validated content: the document, its clauses, the
 // bodies and groups they name, and the data the calculator and search use.
 type Plan struct {
@@ -10,7 +12,8 @@ type Plan struct {
 	Clauses     []*Clause     // in plan order (1, 2, 3.1, 3.2.1 … 3.2.18, 3.3, 4.1 …)
 	Adjustment  Adjustment
 	Synonyms    []Synonym
-	Cases       []Case // calculator test cases from content/tests
+	Readings    []*rules.Reading // the readings several clauses share (content/readings.toml)
+	Cases       []Case           // calculator test cases from content/tests
 
 	dept   map[string]*Department
 	group  map[string]*Group
@@ -119,6 +122,10 @@ type Clause struct {
 	Benefits    []Benefit `toml:"benefits"`
 	Targets     []Target  `toml:"targets"`
 	Updates     []Update  `toml:"updates"`
+	// Readings are the calculator's readings of this clause's words that
+	// no other clause shares ([[readings]]; shared ones are in
+	// content/readings.toml).
+	Readings []*rules.Reading `toml:"readings"`
 
 	File  string        `toml:"-"` // path shown in messages: "content/measures/3.2.12.toml"
 	Depts []*Department `toml:"-"` // resolved Departments
@@ -146,6 +153,10 @@ type Benefit struct {
 	Adjustable bool     `toml:"adjustable"`
 	Note       string   `toml:"note"`
 	Changes    []Change `toml:"changes"`
+	// Rule is how the calculator decides who may claim it ([benefits.rule]).
+	Rule *rules.Spec `toml:"rule"`
+	// NotAssessed says why the calculator does not decide it (instead of a rule).
+	NotAssessed string `toml:"not_assessed"`
 }
 
 // Change is a later standard for a benefit, in force from a date.

@@ -14,11 +14,11 @@ import (
 	"gyportal/generator/model"
 )
 
-// FromPlan returns the parameters for the benefits the calculator's rules
-// use. It does not check that the content has them all, so that a partial
-// content tree (a test fixture) still converts: call Validate on the
-// result (as ParseParams, `generator check` and `generator calc` do),
-// which names every benefit missing.
+// FromPlan returns the calculator's parameters: every benefit with a rule
+// ([benefits.rule]) or a not_assessed reason, the clauses they belong to,
+// and the readings. It does not validate the rules: call Validate on the
+// result (as ParseParams, `generator check` and `generator calc` do), or
+// Check, which names each problem's file and line.
 func FromPlan(p *model.Plan) (*calc.Params, error) {
 	out := &calc.Params{
 		Effective: p.Document.Effective.String(),
@@ -30,23 +30,24 @@ func FromPlan(p *model.Plan) (*calc.Params, error) {
 			Expenditure: []calc.Expenditure{},
 		},
 	}
-	type found struct {
-		c *model.Clause
-		b *model.Benefit
-	}
-	byID := map[string]found{}
+	out.Readings = append(out.Readings, p.Readings...)
 	for _, c := range p.Clauses {
+		info := &calc.ClauseInfo{Title: c.Title, Department: responsible(c)}
 		for i := range c.Benefits {
-			byID[c.Benefits[i].ID] = found{c, &c.Benefits[i]}
+			if b := &c.Benefits[i]; b.Rule != nil || b.NotAssessed != "" {
+				out.Benefits[b.ID] = standard(c, b)
+				info.Benefits = append(info.Benefits, b.ID)
+			}
 		}
-	}
-	for _, id := range calc.BenefitIDs() {
-		f, ok := byID[id]
-		if !ok {
-			continue // reported by Validate
+		for _, rd := range c.Readings {
+			out.Readings = append(out.Readings, rd)
+			if rd.Whole {
+				info.Readings = append(info.Readings, rd.ID)
+			}
 		}
-		out.Benefits[id] = standard(f.c, f.b)
-		out.Clauses[f.c.ID] = &calc.ClauseInfo{Title: f.c.Title, Department: responsible(f.c)}
+		if len(info.Benefits) > 0 || len(info.Readings) > 0 {
+			out.Clauses[c.ID] = info
+		}
 	}
 	for _, e := range p.Adjustment.Expenditure {
 		out.Adjustment.Expenditure = append(out.Adjustment.Expenditure,
@@ -70,7 +71,7 @@ func standard(c *model.Clause, b *model.Benefit) *calc.Standard {
 		Clause: c.ID, Name: b.Name, For: b.For, Kind: b.Kind,
 		Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold),
 		Unit: b.Unit, Period: b.Period, Minimum: b.Minimum, Level: b.Level,
-		Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
+		Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note, Rule: b.Rule, NotAssessed: b.NotAssessed,
 	}
 	for _, ch := range b.Changes {
 		s.Changes = append(s.Changes, calc.Change{From: ch.From.String(), Amount: ch.Amount.Decimal, Note: ch.Note})

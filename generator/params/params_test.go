@@ -2,7 +2,10 @@ package params
 
 import (
 	"bytes"
+	"encoding/json"
 	"os"
+	"reflect"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -38,7 +41,7 @@ func TestFromContent(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if p.Effective != "2013-06-09" || len(p.Benefits) != len(calc.BenefitIDs()) {
+	if p.Effective != "2013-06-09" || len(p.Benefits) != len(p.BenefitIDs()) {
 		t.Errorf("effective %q, %d benefits", p.Effective, len(p.Benefits))
 	}
 	s := p.Benefits["bereaved-city"]
@@ -74,20 +77,29 @@ func TestResponsible(t *testing.T) {
 	}
 }
 
-// TestMissingBenefit: a benefit the rules use but content lacks is named.
-func TestMissingBenefit(t *testing.T) {
+// TestNotAssessed: a cash benefit without a rule fails Check at its file
+// and line; with not_assessed it passes, and every answer lists it.
+func TestNotAssessed(t *testing.T) {
 	plan := load(t)
-	for _, c := range plan.Clauses {
-		if c.ID == "3.2.16" {
-			c.Benefits = nil
-		}
+	b := &plan.Clause("3.2.12").Benefits[0]
+	b.Rule = nil
+	want := "content/measures/3.2.12.toml:" + line(t, "3.2.12", "benefits[0].kind") +
+		": benefits[0].kind: 现金待遇 bereaved-province 没有计算器规则：写 [benefits.rule]（谁能领、怎么算），或写 not_assessed = \"…\" 说明计算器为什么不判断"
+	if _, err := Check(plan); err == nil || !strings.Contains(err.Error(), want) {
+		t.Errorf("Check: %v\nwant a line %q", err, want)
 	}
-	p, err := FromPlan(plan)
+	b.NotAssessed = "测试：计算器不判断这一项。"
+	cp, err := Check(plan)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err = p.Validate(); err == nil || !strings.Contains(err.Error(), "benefits.microloan: 缺少这项待遇") {
-		t.Errorf("err = %v", err)
+	out, err := calc.Run([]byte(`{"hukou":"urban","family":"bereaved"}`), cp, "2016-01-01")
+	if err != nil {
+		t.Fatal(err)
+	}
+	na := `"not_assessed":[{"benefit":"bereaved-province","name":"失独家庭一次性抚慰金（省标准）","clause":"3.2.12","reason":"测试：计算器不判断这一项。"}`
+	if !strings.Contains(string(out), na) || strings.Contains(string(out), `"benefit":"bereaved-province","clause_title"`) {
+		t.Errorf("answer %s\nwant %s", out, na)
 	}
 }
 
@@ -102,13 +114,11 @@ func TestCheckPositions(t *testing.T) {
 		edit func(p *model.Plan)
 		want string // a line of the error
 	}{
-		{"a benefit missing", func(p *model.Plan) { p.Clause("3.2.16").Benefits = nil },
-			"content/measures/3.2.16.toml:1: benefits: 缺少这项待遇：计算器第3.2.16条的规则要用到它（id 为 microloan）"},
 		{"an amount beyond the fen", func(p *model.Plan) {
 			p.Clause("3.2.12").Benefits[5].Amount.Decimal = decimal.RequireFromString("1000.005")
 		}, `content/measures/3.2.12.toml:` + line(t, "3.2.12", "benefits[5].amount") + `: benefits[5].amount: "1000.005" 最多写到小数点后两位（金额写到分）`},
-		{"a kind", func(p *model.Plan) { p.Clause("3.2.12").Benefits[0].Kind = "service" },
-			`content/measures/3.2.12.toml:` + line(t, "3.2.12", "benefits[0].kind") + `: benefits[0].kind: 是 "service"；计算器的规则要求 "cash"`},
+		{"a kind", func(p *model.Plan) { p.Clause("3.2.4").Benefits[0].Kind = "service" },
+			`content/measures/3.2.4.toml:` + line(t, "3.2.4", "benefits[0].kind") + `: benefits[0].kind: 是 "service"；计算器的规则要求 "cash"`},
 		{"the 3.1 series", func(p *model.Plan) {
 			p.Adjustment.Expenditure = []model.Expenditure{{Year: 2012}}
 		}, "content/adjustment.toml"},
@@ -129,4 +139,37 @@ func line(t *testing.T, clause, key string) string {
 		t.Fatalf("no line for %s %s", clause, key)
 	}
 	return strconv.Itoa(n)
+}
+
+// TestRulesFixture: calc/testdata/params.json, which the calculator's own
+// tests read, has the content's rules, clause lists and readings (its
+// names and figures are the tests' own).
+func TestRulesFixture(t *testing.T) {
+	cp, err := FromPlan(load(t))
+	if err != nil {
+		t.Fatal(err)
+	}
+	data, err := os.ReadFile("../../calc/testdata/params.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	fx, err := calc.ParseParams(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	a, _ := json.Marshal(fx.Readings)
+	b, _ := json.Marshal(cp.Readings)
+	if len(fx.Benefits) != len(cp.Benefits) || !bytes.Equal(a, b) {
+		t.Errorf("fixture: %d benefits and %d readings, content: %d and %d", len(fx.Benefits), len(fx.Readings), len(cp.Benefits), len(cp.Readings))
+	}
+	for id, b := range cp.Benefits {
+		if f := fx.Benefits[id]; f == nil || !reflect.DeepEqual(f.Rule, b.Rule) || f.NotAssessed != b.NotAssessed {
+			t.Errorf("benefit %s: fixture %+v, content rule %+v", id, f, b.Rule)
+		}
+	}
+	for id, c := range cp.Clauses {
+		if f := fx.Clauses[id]; f == nil || !slices.Equal(f.Benefits, c.Benefits) || !slices.Equal(f.Readings, c.Readings) {
+			t.Errorf("clause %s: fixture %+v, content %+v", id, f, c)
+		}
+	}
 }

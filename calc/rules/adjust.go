@@ -5,27 +5,11 @@ import (
 	"strconv"
 )
 
-// Clause 3.1, 利益导向政策资金动态增长机制:
-//
-//	动态调整机制以居民家庭年人均生活消费支出增长幅度作为调整依据，当居民家庭年人均生活消费支出累计
-//	增长幅度达到或超过 30% 时启动调整机制，首次调整自 2011 年算起。调整后的标准 = 现标准 ×
-//	(1 + 累计增长幅度)。
-//
-// The clause grants nothing itself: it raises the standards marked
-// adjustable (Standard.Adjustable) when the series in content/adjustment.toml
-// (Params.Adjustment) reaches the threshold. Its readings are stated here.
-var clause3_1 = &clauseRules{id: "3.1", readings: reads(
-	&Reading{Words: "首次调整自 2011 年算起",
-		Text: "累计增长幅度从这一年算起。这只说明从哪一年开始计算增长，不表示方案追溯到印发之前：按规则应在方案施行之前生效的调整，自方案施行之日起生效。"},
-	&Reading{Words: "达到或超过",
-		Text: "累计增长幅度正好等于启动调整的幅度，也启动调整。"},
-	&Reading{Words: "调整后的标准 = 现标准 × (1 + 累计增长幅度)",
-		Text: "某一年的居民家庭年人均生活消费支出比起算年累计增长达到启动幅度时，自下一年1月1日起调整：调整后的标准 = 现标准 × 这一年的支出 ÷ 起算年的支出，四舍五入到分。调整后以这一年为新的起算年，重新累计。"},
-	&Reading{Words: "利益导向资金标准",
-		Text: "只调整本市自己定的固定金额标准（各项待遇的说明写明是否随第3.1条调整）；省定标准和按比例计算的标准不调整。"},
-	&Reading{Words: "现予印发，请结合实际认真贯彻执行",
-		Text: "方案没有另写施行日期，本平台按印发之日起施行计算；早于这一天的日期没有可以享受的待遇。"},
-)}
+// The 3.1 dynamic adjustment (利益导向政策资金动态增长机制): it grants
+// nothing itself, but raises the standards marked adjustable
+// (Standard.Adjustable) when the series in content/adjustment.toml
+// (Params.Adjustment) reaches its threshold. Its readings are content
+// (content/measures/3.1.toml).
 
 // raise is one 3.1 dynamic adjustment: from the date from, every
 // adjustable standard is multiplied by yuan/baseYuan (1 + growth).
