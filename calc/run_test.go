@@ -80,8 +80,10 @@ func TestRunErrors(t *testing.T) {
 // allBenefits is the fields of every benefit missing, sorted.
 func allBenefits() string {
 	var out []string
-	for _, id := range testParams().BenefitIDs() {
-		out = append(out, "benefits."+id)
+	for _, c := range testParams().Clauses {
+		for _, id := range c.Benefits {
+			out = append(out, "benefits."+id)
+		}
 	}
 	sort.Strings(out)
 	return strings.Join(out, " ")

@@ -271,14 +271,16 @@ func TestResultFirst(t *testing.T) {
 		got := eval[map[string]any](t, ctx, `(() => {
 		  const h = document.getElementById("h-result"), s = document.getElementById("calc-summary");
 		  const r = document.getElementById("calc-result"), nd = r.querySelector("details.not-granted");
-		  const order = ["h-totals", "h-cash", "h-service", "h-pending", "h-not"].map(id => document.getElementById(id)).filter(Boolean)
+		  const order = ["h-totals", "h-cash", "h-service", "h-pending", "h-not-assessed", "h-not"].map(id => document.getElementById(id)).filter(Boolean)
 		    .map(e => e.getBoundingClientRect().top);
 		  return {top: h.getBoundingClientRect().top, focus: document.activeElement.id,
 		    summary: !s.hidden && s.getBoundingClientRect().bottom <= h.getBoundingClientRect().top && s.textContent.includes("修改答案"),
 		    status: !!r.querySelector(".policy-status-note") && r.querySelector(".policy-status-note").textContent.includes("按方案原文标准计算"),
 		    ordered: order.every((v, i) => i === 0 || order[i - 1] < v) && order.length >= 4,
 		    collapsed: !!nd && !nd.open, count: nd ? nd.querySelector("summary").textContent : "", items: nd ? nd.querySelectorAll("li").length : -1,
-		    least: document.getElementById("h-totals").textContent.includes("至少"), pending: r.querySelectorAll("#h-pending ~ ul > li").length};
+		    least: document.getElementById("h-totals").textContent.includes("至少"), pending: r.querySelectorAll("#h-pending ~ ul > li").length,
+		    notAssessed: r.querySelectorAll("#h-not-assessed ~ ul > li").length,
+		    floating: !!document.getElementById("h-not-assessed") && document.getElementById("h-not-assessed").parentNode.textContent.includes("计算器不询问家庭是否为流动人口")};
 		})()`)
 		if top := got["top"].(float64); top < 0 || top >= phoneH {
 			t.Errorf("%s: result heading at %.0f px, want within the first %d px", q, top, phoneH)
@@ -286,7 +288,7 @@ func TestResultFirst(t *testing.T) {
 		if got["focus"] != "h-result" {
 			t.Errorf("%s: focus on %q, want the result heading", q, got["focus"])
 		}
-		for _, k := range []string{"summary", "status", "ordered", "collapsed"} {
+		for _, k := range []string{"summary", "status", "ordered", "collapsed", "floating"} {
 			if got[k] != true {
 				t.Errorf("%s: %s check failed: %v", q, k, got)
 			}
@@ -297,6 +299,9 @@ func TestResultFirst(t *testing.T) {
 		ans := eval[map[string]any](t, ctx, fmt.Sprintf(`window.policyCalc(%q).then(JSON.parse)`, string(mustFacts(t, q))))
 		partial := ans["complete"] == false
 		pend, _ := ans["pending"].([]any)
+		if na, _ := ans["not_assessed"].([]any); len(na) == 0 || int(got["notAssessed"].(float64)) != len(na) {
+			t.Errorf("%s: %v items under 计算器没有判断的待遇, the answer's not_assessed has %d", q, got["notAssessed"], len(na))
+		}
 		if got["least"] != partial || int(got["pending"].(float64)) != len(pend) {
 			t.Errorf("%s: complete=%v with %d pending; page shows 至少=%v and %v pending items", q, ans["complete"], len(pend), got["least"], got["pending"])
 		}

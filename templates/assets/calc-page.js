@@ -410,6 +410,16 @@
     return li;
   }
 
+  function notAssessed(n) {
+    var li = el('li', null, 'benefit');
+    li.appendChild(el('h4', n.name));
+    var d = el('dl', null, 'facts');
+    row(d, '为什么', n.reason);
+    row(d, '依据', cited(n.clause));
+    li.appendChild(d);
+    return li;
+  }
+
   function section(id, title, tag) {
     var s = el(tag || 'section');
     s.setAttribute('aria-labelledby', id);
@@ -467,6 +477,14 @@
       s3.appendChild(el('p', '这些待遇要用到您没有填写的情况。填上后再算一次，或向负责部门问清楚。'));
       s3.appendChild(list(pend, pendingItem, ''));
       body.appendChild(s3);
+    }
+
+    var na = r.not_assessed || [];
+    if (na.length) {
+      var s4 = section('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）');
+      s4.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
+      s4.appendChild(list(na, notAssessed, ''));
+      body.appendChild(s4);
     }
 
     var not = el('details', null, 'not-granted');
