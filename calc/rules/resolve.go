@@ -250,22 +250,24 @@ func (s *Standards) checkExclusive(k string, r *rule) {
 // itself, and no cycle.
 func (s *Standards) checkInstead() {
 	next := map[string]string{}
-	for _, r := range s.rules {
-		next[r.benefit] = r.instead
+	for id, st := range s.benefits {
+		if st.spec != nil && st.notAssessed == "" {
+			next[id] = st.spec.Instead
+		}
 	}
-	for _, r := range s.rules {
-		k := "benefits." + r.benefit + ".rule.instead"
-		switch _, ok := next[r.instead]; {
-		case r.instead == "":
-		case r.instead == r.benefit:
+	for _, id := range sortedKeys(next) {
+		in, k := next[id], "benefits."+id+".rule.instead"
+		switch _, ok := next[in]; {
+		case in == "":
+		case in == id:
 			s.bad(k, "不能代替它自己")
 		case !ok:
-			s.bad(k, "没有 id 为 ", quote(r.instead), " 的、有规则的待遇", suggest(r.instead, sortedKeys(next)))
+			s.bad(k, "没有 id 为 ", quote(in), " 的、有规则的待遇", suggest(in, sortedKeys(next)))
 		default:
-			seen := map[string]bool{r.benefit: true}
-			for b := r.instead; b != ""; b = next[b] {
+			seen := map[string]bool{id: true}
+			for b := in; b != ""; b = next[b] {
 				if seen[b] {
-					s.bad(k, "instead 成环：", quote(r.benefit), " 经 ", quote(r.instead), " 又回到 ", quote(b))
+					s.bad(k, "instead 成环：", quote(id), " 经 ", quote(in), " 又回到 ", quote(b))
 					break
 				}
 				seen[b] = true
