@@ -44,7 +44,9 @@ func TestBadRules(t *testing.T) {
 			[]string{at(t, "3.2.12", "benefits[7].rule.per_child") + `条件 "stage(primry)"：阶段 "primry" 不存在；候选：primary`}},
 		{"a parameter where none is taken", func(p *model.Plan) { rule(p, "3.2.12", 0).Who = []string{"bereaved(1)"} },
 			[]string{at(t, "3.2.12", "benefits[0].rule.who") + `条件 "bereaved(1)"：不带参数`}},
-		{"an area of -1", func(p *model.Plan) { p.Clause("3.2.7").Benefits[0].Amount.Decimal = p.Clause("3.2.7").Benefits[0].Amount.Decimal.Neg() },
+		{"an area of -1", func(p *model.Plan) {
+			p.Clause("3.2.7").Benefits[0].Amount.Decimal = p.Clause("3.2.7").Benefits[0].Amount.Decimal.Neg()
+		},
 			[]string{at(t, "3.2.7", "benefits[0].amount") + `"-15" 不能为负数`}},
 		{"a child condition on a household benefit", func(p *model.Plan) { rule(p, "3.2.12", 1).PerChild = "admitted" },
 			[]string{at(t, "3.2.12", "benefits[1].rule.per_child") + `这项待遇按户发放（for = "household"），不能按子女计算；按人发放的待遇写 for = "person"`}},
