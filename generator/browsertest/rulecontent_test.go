@@ -1,0 +1,91 @@
+package browsertest
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+
+	"gyportal/generator/build"
+)
+
+// newBenefit is the block of 3.2.12's bereaved-city benefit, copied by a
+// staff member with a new id, name and amount (a test edit, not policy).
+const newBenefit = `
+[[benefits]]
+id         = "bereaved-elder-care"
+name       = "失独老人养老护理补贴（测试）"
+for        = "household"
+groups     = ["bereaved"]
+kind       = "cash"
+amount     = "300"
+unit       = "元"
+period     = "month"
+minimum    = false
+level      = "city"
+adjustable = true
+note       = "测试用的待遇。"
+[benefits.rule]
+who       = ["bereaved"]
+readings  = ["two-solatia"]
+`
+
+// TestRuleEditNeedsNoGo: a benefit added by copying the block of another
+// into a measure file is answered by window.policyCalc with its amount,
+// and the calculator's WebAssembly is the same bytes as before the edit.
+func TestRuleEditNeedsNoGo(t *testing.T) {
+	setup(t)
+	root, err := Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	content := filepath.Join(t.TempDir(), "content")
+	if err := os.CopyFS(content, os.DirFS(filepath.Join(root, "content"))); err != nil {
+		t.Fatal(err)
+	}
+	f := filepath.Join(content, "measures", "3.2.12.toml")
+	data, _ := os.ReadFile(f)
+	at := bytes.Index(data, []byte("\n[[benefits]]\nid         = \"complication-level1\""))
+	os.WriteFile(f, append(append(data[:at:at], newBenefit...), data[at:]...), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(build.Options{Content: os.DirFS(content), ContentName: "content",
+		Templates: os.DirFS(filepath.Join(root, "templates")), TemplatesName: "templates", Out: out, Today: Today()}); err != nil {
+		t.Fatal(err)
+	}
+	before, after := wasmOf(t, env.dir), wasmOf(t, out)
+	if !bytes.Equal(before, after) {
+		t.Errorf("calc.wasm changed with a rule edit (%d → %d bytes)", len(before), len(after))
+	}
+	srv := Serve(out)
+	defer srv.Close()
+	ctx := tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/calculator/")); err != nil {
+		t.Fatal(err)
+	}
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[string](
+		`window.policyCalc('{"hukou":"urban","family":"bereaved","date":"2016-01-01"}')`, chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := `"title":"失独老人养老护理补贴（测试）","kind":"cash","amount":"300.00","period":"month"`
+	if !strings.Contains(got, want) || !strings.Contains(got, `"month":"300.00"`) {
+		t.Errorf("policyCalc after the edit:\n%s\nwant %s and a monthly total of 300.00", got, want)
+	}
+}
+
+// wasmOf returns the calculator's WebAssembly in a built site.
+func wasmOf(t *testing.T, dir string) []byte {
+	t.Helper()
+	names, _ := filepath.Glob(filepath.Join(dir, "assets", "calc*.wasm"))
+	if len(names) != 1 {
+		t.Fatalf("%s: calc wasm files %v", dir, names)
+	}
+	data, err := os.ReadFile(names[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return data
+}
