@@ -2,6 +2,8 @@ package browsertest
 
 import (
 	"bytes"
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -9,7 +11,9 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"gyportal/calc"
 	"gyportal/generator/build"
+	"gyportal/generator/params"
 )
 
 // newBenefit is the block of 3.2.12's bereaved-city benefit, copied by a
@@ -88,4 +92,58 @@ func wasmOf(t *testing.T, dir string) []byte {
 		t.Fatal(err)
 	}
 	return data
+}
+
+// TestSecondPlanInBrowser: the second, fictional plan of the fixture
+// (generator/testdata/plan2) builds with the same WebAssembly, and
+// window.policyCalc answers its households byte for byte as calc.Run
+// does with its parameters.
+func TestSecondPlanInBrowser(t *testing.T) {
+	setup(t)
+	root, err := Root()
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(build.Options{Content: os.DirFS(filepath.Join(root, "generator", "testdata", "plan2", "content")),
+		ContentName: "content", Templates: os.DirFS(filepath.Join(root, "templates")), TemplatesName: "templates", Out: out, Today: Today()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(wasmOf(t, env.dir), wasmOf(t, out)) {
+		t.Error("the second plan's calc.wasm differs from the first's")
+	}
+	pj, err := params.JSON(res.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := calc.ParseParams(pj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := Serve(out)
+	defer srv.Close()
+	ctx := tab(t)
+	if err := chromedp.Do(ctx, chromedp.Navigate(srv.URL+"/calculator/")); err != nil {
+		t.Fatal(err)
+	}
+	list := households(p, 100)
+	arg, _ := json.Marshal(list)
+	got, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(`window.policyCalcBatch(%s, "2021-01-01")`, arg), chromedp.EvalAwaitPromise))
+	if err != nil {
+		t.Fatal(err)
+	}
+	granted := 0
+	for i, facts := range list {
+		want := nativeAnswer(facts, p, "2021-01-01")
+		if got[i] != want {
+			t.Fatalf("household %s:\nbrowser: %s\nnative:  %s", facts, got[i], want)
+		}
+		if strings.Contains(want, `"benefit":"dibao-allowance-urban"`) {
+			granted++
+		}
+	}
+	if granted == 0 {
+		t.Error("no household got the second plan's urban allowance")
+	}
 }
