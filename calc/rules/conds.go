@@ -84,7 +84,7 @@ var (
 	develop   = simple("有能力发展项目", "需有能力发展项目", func(f *Facts) bool { return f.CanDevelopProject }).canChange()
 	disabled  = simple("夫妇一方经国家专业鉴定机构鉴定为残疾并丧失劳动能力",
 		"需夫妇一方经国家专业鉴定机构鉴定为残疾并丧失劳动能力", func(f *Facts) bool { return f.DisabledParent })
-	nursing = simple("失独家庭，或符合五保供养政策规定的计划生育家庭老年人",
+	nursing = simple("失独家庭，或计划生育家庭中有老年人符合五保供养政策规定",
 		"需为失独家庭，或家中老年人符合五保供养政策规定",
 		func(f *Facts) bool { return f.Family == Bereaved || f.Family.Planned() && f.Wubao }).
 		metBy(func(f *Facts) piece {

@@ -206,7 +206,7 @@ var fields = [numFields]Field{
 		Help: "以国家专业鉴定机构的鉴定为准。", Clauses: []string{"3.2.12"}},
 	fMinority: {Name: "ethnic_minority", Kind: BoolField, Label: "少数民族家庭", Clauses: []string{"3.2.3"}},
 	fWubao: {Name: "wubao", Kind: BoolField, Label: "家里有老人符合五保供养条件",
-		Help: "指符合五保供养政策规定的计划生育家庭老年人（第3.2.4条）。", Clauses: []string{"3.2.4"}},
+		Help: "指计划生育家庭中符合五保供养政策规定的老年人（第3.2.4条）。", Clauses: []string{"3.2.4"}},
 	fChildren: {Name: "children", Kind: ChildrenField, Label: "子女", MaxItems: maxChildren,
 		Question: "家里的孩子现在的情况",
 		Help:     "按孩子现在的情况填写，每个孩子一项。",
