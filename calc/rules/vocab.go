@@ -134,7 +134,6 @@ type Field struct {
 	Min, Max string    // limits of Int and Amount facts, as decimal text
 	MaxItems int       // Children: the most children
 	Choices  []Choice  // Enum facts (and complication_level): the values
-	Clauses  []string  // the clauses whose rules read it
 }
 
 // fieldID numbers the facts; the order is Fields' order.
@@ -185,60 +184,52 @@ var fields = [numFields]Field{
 		Help:     "按您家登记的计划生育家庭类型选择。失独家庭指独生子女去世的家庭。"},
 	fMembers: {Name: "members", Kind: IntField, Label: "家庭人口", Unit: "人", Min: "1", Max: "100",
 		Question: "家里一共几口人？",
-		Help:     "家庭成员的人数。不清楚可以不填，需要时计算器会提示。", Clauses: []string{"3.2.4"}},
-	fDibao: {Name: "dibao", Kind: BoolField, Label: "享受最低生活保障（低保）",
-		Clauses: []string{"3.2.2", "3.2.3", "3.2.4", "3.2.12", "3.2.17"}},
+		Help:     "家庭成员的人数。不清楚可以不填，需要时计算器会提示。"},
+	fDibao: {Name: "dibao", Kind: BoolField, Label: "享受最低生活保障（低保）"},
 	fDibaoStandard: {Name: "dibao_standard", Kind: AmountField, Label: "当地农村低保标准", Unit: "元/人·年",
 		Min: "0.01", Max: "99999999.99",
 		Question: "当地农村低保标准是每人每年多少元？",
-		Help:     "当地农村低保保障标准，按每人每年计（第3.2.4条）。不清楚可以不填，需要时计算器会提示。",
-		Clauses:  []string{"3.2.4"}},
+		Help:     "当地农村低保保障标准，按每人每年计（第3.2.4条）。不清楚可以不填，需要时计算器会提示。"},
 	fPoor: {Name: "poor", Kind: BoolField, Label: "登记在册的计划生育贫困家庭",
-		Help: "指计划生育贫困家庭（第3.2.17条）。", Clauses: []string{"3.2.2", "3.2.3", "3.2.17"}},
-	fIntegrity: {Name: "integrity", Kind: BoolField, Label: "参加了计划生育诚信活动", Clauses: []string{"3.2.8"}},
-	fCanDevelop: {Name: "can_develop_project", Kind: BoolField, Label: "有能力发展种植、养殖等生产项目",
-		Clauses: []string{"3.2.8"}},
+		Help: "指计划生育贫困家庭（第3.2.17条）。"},
+	fIntegrity:  {Name: "integrity", Kind: BoolField, Label: "参加了计划生育诚信活动"},
+	fCanDevelop: {Name: "can_develop_project", Kind: BoolField, Label: "有能力发展种植、养殖等生产项目"},
 	fComplication: {Name: "complication_level", Kind: IntField, Label: "计划生育手术并发症等级", Min: "0", Max: "4",
 		Choices:  levelChoices[:],
 		Question: "是否经鉴定有计划生育手术并发症？",
-		Help:     "以国家专业鉴定机构的鉴定结论为准。", Clauses: []string{"3.2.12"}},
+		Help:     "以国家专业鉴定机构的鉴定结论为准。"},
 	fDisabled: {Name: "disabled_parent", Kind: BoolField, Label: "夫妻一方经鉴定为残疾，并丧失劳动能力",
-		Help: "以国家专业鉴定机构的鉴定为准。", Clauses: []string{"3.2.12"}},
-	fMinority: {Name: "ethnic_minority", Kind: BoolField, Label: "少数民族家庭", Clauses: []string{"3.2.3"}},
+		Help: "以国家专业鉴定机构的鉴定为准。"},
+	fMinority: {Name: "ethnic_minority", Kind: BoolField, Label: "少数民族家庭"},
 	fWubao: {Name: "wubao", Kind: BoolField, Label: "家里有老人符合五保供养条件",
-		Help: "指计划生育家庭中符合五保供养政策规定的老年人（第3.2.4条）。", Clauses: []string{"3.2.4"}},
+		Help: "指计划生育家庭中符合五保供养政策规定的老年人（第3.2.4条）。"},
 	fChildren: {Name: "children", Kind: ChildrenField, Label: "子女", MaxItems: maxChildren,
 		Question: "家里的孩子现在的情况",
-		Help:     "按孩子现在的情况填写，每个孩子一项。",
-		Clauses:  []string{"3.2.2", "3.2.12"}},
+		Help:     "按孩子现在的情况填写，每个孩子一项。"},
 	fMedical: {Name: "medical_out_of_pocket", Kind: AmountField, Label: "新农合报销后自付的合规医疗费用", Unit: "元",
 		Min: "0", Max: "99999999.99",
 		Question: "今年看病新农合报销后，自己负担的合规医疗费用一共多少元？",
-		Help:     "新农合报销后，今年个人累计负担的合规医疗费用（第3.2.11条）。没有或不清楚可以不填。",
-		Clauses:  []string{"3.2.11"}},
+		Help:     "新农合报销后，今年个人累计负担的合规医疗费用（第3.2.11条）。没有或不清楚可以不填。"},
 	fHousing: {Name: "housing_area_per_capita", Kind: AmountField, Label: "城镇人均住房面积", Unit: "平方米",
 		Min: "0", Max: "99999999.99",
 		Question: "城镇住房人均多少平方米？",
-		Help:     "住房面积除以家庭人口。只有城镇户口需要填；不清楚可以不填。",
-		Clauses:  []string{"3.2.7"}},
-	fMiddleLow: {Name: "middle_low_income", Kind: BoolField, Label: "城镇中等偏下收入家庭", Clauses: []string{"3.2.7"}},
+		Help:     "住房面积除以家庭人口。只有城镇户口需要填；不清楚可以不填。"},
+	fMiddleLow: {Name: "middle_low_income", Kind: BoolField, Label: "城镇中等偏下收入家庭"},
 	fAidStandard: {Name: "aid_standard", Kind: AmountField, Label: "扶贫开发帮扶标准", Unit: "元",
 		Min: "0", Max: "99999999.99",
 		Question: "您家得到的扶贫开发帮扶标准是多少元？",
-		Help:     "扶贫开发提供的资金和物资的帮扶标准（第3.2.8条）。不清楚可以不填。",
-		Clauses:  []string{"3.2.8"}},
+		Help:     "扶贫开发提供的资金和物资的帮扶标准（第3.2.8条）。不清楚可以不填。"},
 }
 
 // childFields describe one child: its stage and its admission.
 var childFields = [...]Field{
 	{Name: "stage", Kind: EnumField, Label: "在读阶段", Required: true, Choices: stageChoices[1:],
 		Question: "现在"},
-	{Name: "admitted_to_college", Kind: BoolField, Label: "今年考上了大学（被高等院校录取）",
-		Clauses: []string{"3.2.12"}},
+	{Name: "admitted_to_college", Kind: BoolField, Label: "今年考上了大学（被高等院校录取）"},
 }
 
 // Fields returns the household vocabulary, in its documented order. The
-// slice is a copy; its Choices and Clauses must not be changed.
+// slice is a copy; its Choices must not be changed.
 func Fields() []Field { return append([]Field(nil), fields[:]...) }
 
 // ChildFields returns the facts of one child: stage (required) and
