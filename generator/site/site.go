@@ -27,7 +27,10 @@
 //	/404.html               404.html
 //	/sitemap.xml, /robots.txt
 //
-// Every template receives a *Page.
+// Every template receives a *Page. The page list (Pages, pages.go) is the
+// one definition of the pages: their addresses, titles and content; the
+// sitemap, the feed, the open data, the template functions and the search
+// index (search.PlanDocs) read addresses and titles from it.
 //
 // # Template functions
 //
