@@ -35,6 +35,7 @@ type sink struct {
 	root  string    // the tree; "" when files stay in memory
 	old   *manifest // what root holds
 	store *precompress.Store
+	past  past // what the tree keeps of earlier builds
 
 	mu      sync.Mutex
 	files   map[string]manEntry // the new manifest
@@ -73,12 +74,21 @@ func newDiscardSink() *sink {
 	return &sink{files: map[string]manEntry{}, staged: map[string][]byte{}}
 }
 
-// newTreeSink writes into root, which holds old (nil: root is empty).
-func newTreeSink(root string, old *manifest, store *precompress.Store) *sink {
+// past is what a build into a tree keeps of the earlier builds.
+type past struct {
+	build     buildID   // this build
+	prev      *manifest // the tree --out shows before this build; nil: none
+	from      string    // its directory
+	retention Retention
+}
+
+// newTreeSink writes into root, which holds old (nil: root is empty),
+// and keeps what p says of the earlier builds.
+func newTreeSink(root string, old *manifest, store *precompress.Store, p past) *sink {
 	if old == nil {
 		old = &manifest{files: map[string]manEntry{}}
 	}
-	s := &sink{root: root, old: old, store: store, files: map[string]manEntry{}, staged: map[string][]byte{},
+	s := &sink{root: root, old: old, store: store, past: p, files: map[string]manEntry{}, staged: map[string][]byte{},
 		dirs: map[string]bool{root: true}, jobs: make(chan job, 64)}
 	for range max(4, 2*runtime.GOMAXPROCS(0)) {
 		s.wg.Add(1)
@@ -123,7 +133,7 @@ func (s *sink) put(name string, data []byte) error {
 		s.mem[name] = data
 	}
 	s.mu.Unlock()
-	if s.root != "" && s.old.files[name] != e {
+	if had, ok := s.old.entry(name); s.root != "" && (!ok || had != e) {
 		s.jobs <- job{name, data, e.forms}
 	}
 	return nil
@@ -175,7 +185,7 @@ func (s *sink) write(j job) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	_, had := s.old.files[j.name]
+	old, had := s.old.entry(j.name)
 	if err := s.writeFile(p, j.data, had); err != nil {
 		return err
 	}
@@ -187,7 +197,7 @@ func (s *sink) write(j job) error {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
 	for _, v := range vs {
-		if err := s.writeFile(p+v.Ext, v.Data, had && s.old.files[j.name].forms); err != nil {
+		if err := s.writeFile(p+v.Ext, v.Data, had && old.forms); err != nil {
 			return err
 		}
 	}
@@ -243,9 +253,10 @@ func (s *sink) wait() error {
 	return errors.Join(s.errs...)
 }
 
-// finish waits for the writes, removes the files the tree had that the
-// new site lacks (and forms no longer made), writes the new manifest
-// and hands the live compressed forms to the store.
+// finish waits for the writes, puts the files kept of earlier builds
+// into the tree, removes the files the tree had that the new site lacks
+// and that are not kept (and forms no longer made), writes the new
+// manifest and hands the live compressed forms to the store.
 func (s *sink) finish() (*manifest, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
@@ -253,11 +264,15 @@ func (s *sink) finish() (*manifest, error) {
 	if len(s.staged) > 0 {
 		return nil, fmt.Errorf("files left under a staging name: %d", len(s.staged))
 	}
-	m := &manifest{compress: precompress.Settings, files: s.files}
+	m := &manifest{compress: precompress.Settings, build: s.past.build, files: s.files, kept: map[string]keptEntry{}}
 	if s.root == "" {
 		return m, nil
 	}
-	if err := s.removeStale(); err != nil {
+	m.kept = retained(s.past.prev, s.files, s.past.build, s.past.retention)
+	if err := s.keep(s.past.from, m.kept); err != nil {
+		return nil, err
+	}
+	if err := s.removeStale(m); err != nil {
 		return nil, err
 	}
 	if err := writeMarker(s.root, m); err != nil {
@@ -273,12 +288,12 @@ func (s *sink) finish() (*manifest, error) {
 	return m, nil
 }
 
-// removeStale deletes what the old tree has and the new one does not,
-// then the directories that became empty.
-func (s *sink) removeStale() error {
+// removeStale deletes what the old tree has and the new one, m, does
+// not, then the directories that became empty.
+func (s *sink) removeStale(m *manifest) error {
 	var gone []string
-	for name, e := range s.old.files {
-		n, ok := s.files[name]
+	stale := func(name string, e manEntry) {
+		n, ok := m.entry(name)
 		if !ok {
 			gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name)))
 		}
@@ -287,6 +302,12 @@ func (s *sink) removeStale() error {
 				gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name))+ext)
 			}
 		}
+	}
+	for name, e := range s.old.files {
+		stale(name, e)
+	}
+	for name, e := range s.old.kept {
+		stale(name, e.manEntry)
 	}
 	dirs := map[string]bool{}
 	for _, p := range gone {
