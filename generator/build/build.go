@@ -97,6 +97,7 @@ type Stats struct {
 	Removed int // files of the previous build the site no longer has
 	Written int // files this build wrote to disk, forms included (0 in memory)
 	Kept    int // content-named files of earlier builds kept for their pages (forms not counted)
+	Reused  int // pages whose inputs had not changed: taken from an earlier build, not rendered
 }
 
 // Build builds the site. Content errors come back as a model.ErrorList.
@@ -183,7 +184,7 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Plan: r.plan, Full: r.full, Stats: compare(previous(d), m)}
-	res.Stats.Written, res.Stats.Kept = int(r.out.written.Load()), len(m.kept)
+	res.Stats.Written, res.Stats.Kept, res.Stats.Reused = int(r.out.written.Load()), len(m.kept), int(r.out.reused.Load())
 	if err := d.switchTo(n, func(w string) { res.Warnings = append(res.Warnings, w) }); err != nil {
 		return nil, err
 	}

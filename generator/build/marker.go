@@ -34,7 +34,19 @@ func hashOf(data []byte) fileHash { return precompress.Key(data) } // the key th
 // manEntry is one file of a manifest.
 type manEntry struct {
 	hash  fileHash
-	forms bool // name.gz and name.br exist too
+	forms bool     // name.gz and name.br exist too
+	key   fileHash // a page's site.Key, the hash of its inputs; zero for other files
+}
+
+// same reports whether e and o are the same file with the same forms.
+func (e manEntry) same(o manEntry) bool { return e.hash == o.hash && e.forms == o.forms }
+
+// keyText is the key column of a manifest line.
+func (e manEntry) keyText() string {
+	if e.key == (fileHash{}) {
+		return "-"
+	}
+	return hex.EncodeToString(e.key[:])
 }
 
 // buildID is one build of an --out: its number (1, 2, … counted per
@@ -59,6 +71,15 @@ type manifest struct {
 	kept     map[string]keptEntry // earlier builds' content-named files
 }
 
+// entryOf is the site's file name (none for a nil manifest).
+func (m *manifest) entryOf(name string) (manEntry, bool) {
+	if m == nil {
+		return manEntry{}, false
+	}
+	e, ok := m.files[name]
+	return e, ok
+}
+
 // entry is the file name the tree holds, of this build or kept (none
 // for a nil manifest).
 func (m *manifest) entry(name string) (manEntry, bool) {
@@ -76,17 +97,17 @@ func (m *manifest) entry(name string) (manEntry, bool) {
 // of the site's entry lines, which names the tree's content whatever
 // build made it, the build, and the hash of all entry lines, so that a
 // damaged marker is detected), then one line per file of the site,
-// sorted: "<hash> <z|-> <name>", then one per kept file, sorted:
-// "kept <build> <date> <hash> <z|-> <name>".
+// sorted: "<hash> <z|-> <key|-> <name>" (key: a page's, see site.Key),
+// then one per kept file, sorted: "kept <build> <date> <hash> <z|-> - <name>".
 func (m *manifest) encode() []byte {
 	var site, kept bytes.Buffer
 	for _, n := range sortedKeys(m.files) {
 		e := m.files[n]
-		fmt.Fprintf(&site, "%s %s %s\n", hex.EncodeToString(e.hash[:]), formsFlag(e.forms), n)
+		fmt.Fprintf(&site, "%s %s %s %s\n", hex.EncodeToString(e.hash[:]), formsFlag(e.forms), e.keyText(), n)
 	}
 	for _, n := range sortedKeys(m.kept) {
 		e := m.kept[n]
-		fmt.Fprintf(&kept, "kept %d %s %s %s %s\n", e.build.n, e.build.date, hex.EncodeToString(e.hash[:]), formsFlag(e.forms), n)
+		fmt.Fprintf(&kept, "kept %d %s %s %s - %s\n", e.build.n, e.build.date, hex.EncodeToString(e.hash[:]), formsFlag(e.forms), n)
 	}
 	tree := sha256.Sum256(site.Bytes())
 	site.Write(kept.Bytes())
@@ -164,13 +185,23 @@ func (m *manifest) parseLine(line string) bool {
 		}
 		k.build, line = buildID{n, f[1]}, f[2]
 	}
-	h, rest, _ := strings.Cut(line, " ")
-	z, name, _ := strings.Cut(rest, " ")
-	raw, err := hex.DecodeString(h)
-	if err != nil || len(raw) != 16 || name == "" {
+	f := strings.SplitN(line, " ", 4)
+	if len(f) != 4 || f[3] == "" {
 		return false
 	}
-	k.manEntry = manEntry{hash: fileHash(raw), forms: z == "z"}
+	raw, err := hex.DecodeString(f[0])
+	if err != nil || len(raw) != 16 {
+		return false
+	}
+	k.manEntry = manEntry{hash: fileHash(raw), forms: f[1] == "z"}
+	if f[2] != "-" {
+		if key, err := hex.DecodeString(f[2]); err != nil || len(key) != 16 {
+			return false
+		} else {
+			k.key = fileHash(key)
+		}
+	}
+	name := f[3]
 	if k.build.n == 0 {
 		m.files[name] = k.manEntry
 	} else {

@@ -72,7 +72,7 @@ func retained(prev *manifest, site map[string]manEntry, now buildID, k Retention
 // forms. A file that tree has lost (removed by hand) is no longer kept.
 func (s *sink) keep(from string, kept map[string]keptEntry) error {
 	for name, k := range kept {
-		if e, ok := s.old.entry(name); ok && e == k.manEntry {
+		if e, ok := s.old.entry(name); ok && e.same(k.manEntry) {
 			continue
 		}
 		src, dst := filepath.Join(from, filepath.FromSlash(name)), filepath.Join(s.root, filepath.FromSlash(name))
@@ -83,14 +83,22 @@ func (s *sink) keep(from string, kept map[string]keptEntry) error {
 		if err := s.mkdir(filepath.Dir(dst)); err != nil {
 			return err
 		}
-		exts := []string{""}
-		if k.forms {
-			exts = append(exts, precompress.Exts...)
+		if err := linkForms(src, dst, k.forms); err != nil {
+			return err
 		}
-		for _, ext := range exts {
-			if err := linkOrCopy(src+ext, dst+ext); err != nil {
-				return err
-			}
+	}
+	return nil
+}
+
+// linkForms links (or copies) the file src to dst, and its forms.
+func linkForms(src, dst string, forms bool) error {
+	exts := []string{""}
+	if forms {
+		exts = append(exts, precompress.Exts...)
+	}
+	for _, ext := range exts {
+		if err := linkOrCopy(src+ext, dst+ext); err != nil {
+			return err
 		}
 	}
 	return nil

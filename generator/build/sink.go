@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"gyportal/generator/precompress"
+	"gyportal/generator/site"
 )
 
 // sink is the one place every file of a build goes: a tree on disk, or
@@ -43,6 +44,7 @@ type sink struct {
 	staged  map[string][]byte   // files under staging names
 	dirs    map[string]bool     // directories known to exist under root
 	written atomic.Int64        // files written to disk, forms included
+	reused  atomic.Int64        // pages of earlier builds kept, not rendered
 
 	jobs chan job
 	wg   sync.WaitGroup
@@ -97,6 +99,35 @@ func newTreeSink(root string, old *manifest, store *precompress.Store, p past) *
 	return s
 }
 
+// WriteKeyed adds a page rendered from inputs with key (site.KeyedWriter).
+func (s *sink) WriteKeyed(name string, data []byte, key site.Key) error {
+	return s.put(name, data, fileHash(key))
+}
+
+// Reuse records the page name as the one of the tree, or of the tree
+// --out shows (linked into this one, with its forms), whose key is key
+// (site.KeyedWriter): neither rendered nor written.
+func (s *sink) Reuse(name string, key site.Key) bool {
+	if s.root == "" {
+		return false
+	}
+	k := fileHash(key)
+	if e, ok := s.old.files[name]; ok && e.key == k {
+		s.reused.Add(1)
+		return s.record(name, e) == nil
+	}
+	e, ok := s.past.prev.entryOf(name)
+	if !ok || e.key != k {
+		return false
+	}
+	dst := filepath.Join(s.root, filepath.FromSlash(name))
+	if s.mkdir(filepath.Dir(dst)) != nil || linkForms(filepath.Join(s.past.from, filepath.FromSlash(name)), dst, e.forms) != nil {
+		return false
+	}
+	s.reused.Add(1)
+	return s.record(name, e) == nil
+}
+
 // WriteFile adds one file, named with slashes relative to the site root.
 func (s *sink) WriteFile(name string, data []byte) error {
 	if staging(name) {
@@ -108,7 +139,7 @@ func (s *sink) WriteFile(name string, data []byte) error {
 		s.staged[name] = data
 		return nil
 	}
-	return s.put(name, data)
+	return s.put(name, data, fileHash{})
 }
 
 // staging reports whether name has a segment starting with ".".
@@ -116,26 +147,36 @@ func staging(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.Contains(name, "/.")
 }
 
-// put records a file under its real name and writes it unless the tree
-// already has it.
-func (s *sink) put(name string, data []byte) error {
+// put records a file under its real name (with a page's key) and writes
+// it unless the tree already has it.
+func (s *sink) put(name string, data []byte, key fileHash) error {
 	if !fsValid(name) {
 		return fmt.Errorf("%s: not a valid output file name", name)
 	}
-	e := manEntry{hash: hashOf(data), forms: s.root != "" && compressible[path.Ext(name)] && precompress.Worth(data)}
-	s.mu.Lock()
-	if _, dup := s.files[name]; dup {
+	e := manEntry{hash: hashOf(data), forms: s.root != "" && compressible[path.Ext(name)] && precompress.Worth(data), key: key}
+	if err := s.record(name, e); err != nil {
+		return err
+	}
+	if s.mem != nil {
+		s.mu.Lock()
+		s.mem[name] = data
 		s.mu.Unlock()
+	}
+	if had, ok := s.old.entry(name); s.root != "" && (!ok || !had.same(e)) {
+		s.jobs <- job{name, data, e.forms}
+	}
+	return nil
+}
+
+// record adds name to the new manifest, refusing a second file of the
+// same name.
+func (s *sink) record(name string, e manEntry) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.files[name]; dup {
 		return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
 	}
 	s.files[name] = e
-	if s.mem != nil {
-		s.mem[name] = data
-	}
-	s.mu.Unlock()
-	if had, ok := s.old.entry(name); s.root != "" && (!ok || had != e) {
-		s.jobs <- job{name, data, e.forms}
-	}
 	return nil
 }
 
