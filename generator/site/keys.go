@@ -4,13 +4,13 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"reflect"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"text/template/parse"
 	"time"
@@ -190,28 +190,37 @@ func (s *Site) key(p *Page) (Key, bool) {
 	if !d.keyed {
 		return Key{}, false
 	}
-	h := sha256.New()
-	h.Write(s.t.sum[:])
+	b := keyBufs.Get().(*keyBuf)
+	defer keyBufs.Put(b)
+	*b = append((*b)[:0], s.t.sum[:]...)
 	for _, a := range d.assets {
 		u, _ := s.in.Assets(a)
-		fmt.Fprintf(h, "asset %q %q\n", a, u)
+		b.text(a)
+		b.text(u)
 	}
 	if d.rules {
-		h.Write(s.rulesSum())
+		*b = append(*b, s.rulesSum()...)
 	}
-	hashValue(h, reflect.ValueOf(*p))
-	return Key(h.Sum(nil)), true
+	b.value(reflect.ValueOf(*p))
+	sum := sha256.Sum256(*b)
+	return Key(sum[:16]), true
 }
 
 // rulesSum hashes the calculator's rule descriptions, once per site.
 func (s *Site) rulesSum() []byte {
 	s.rulesOnce.Do(func() {
-		h := sha256.New()
-		hashValue(h, reflect.ValueOf(s.in.Calculator.Rules))
-		s.rulesHash = h.Sum(nil)
+		var b keyBuf
+		b.value(reflect.ValueOf(s.in.Calculator.Rules))
+		sum := sha256.Sum256(b)
+		s.rulesHash = sum[:]
 	})
 	return s.rulesHash
 }
+
+// keyBuf collects the bytes a key hashes.
+type keyBuf []byte
+
+var keyBufs = sync.Pool{New: func() any { return new(keyBuf) }}
 
 var (
 	timeType    = reflect.TypeFor[time.Time]()
@@ -220,79 +229,71 @@ var (
 	clausesType = reflect.TypeFor[[]*model.Clause]()
 )
 
-// hashValue writes v to h: every exported field, element and map entry
-// (maps in key order), times and decimals as text. It leaves out the plan
-// and lists of clauses, which keyed pages do not reach (see Key), and so
-// never loops on the model's back-references.
-func hashValue(h hash.Hash, v reflect.Value) {
+// value appends v: every exported field, element and map entry (maps in
+// key order), times and decimals as text, each text with its length and
+// each interface with its dynamic type, so that different values append
+// different bytes. It leaves out the plan and lists of clauses, which
+// keyed pages do not reach (see Key), and so never loops on the model's
+// back-references.
+func (b *keyBuf) value(v reflect.Value) {
 	t := v.Type()
 	switch {
 	case t == planType || t == clausesType:
 		return
 	case t == decType:
-		writeText(h, v.Interface().(decimal.Decimal).String())
+		b.text(v.Interface().(decimal.Decimal).String())
 		return
 	case t == timeType:
-		writeText(h, v.Interface().(time.Time).Format(time.RFC3339Nano))
+		b.text(v.Interface().(time.Time).Format(time.RFC3339Nano))
 		return
 	}
 	switch v.Kind() {
 	case reflect.Pointer, reflect.Interface:
 		if v.IsNil() {
-			writeText(h, "nil")
+			*b = append(*b, 0)
 			return
 		}
+		*b = append(*b, 1)
 		if v.Kind() == reflect.Interface {
-			writeText(h, v.Elem().Type().String())
+			b.text(v.Elem().Type().String())
 		}
-		hashValue(h, v.Elem())
+		b.value(v.Elem())
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {
-				writeText(h, t.Field(i).Name)
-				hashValue(h, v.Field(i))
+				b.value(v.Field(i))
 			}
 		}
 	case reflect.Slice, reflect.Array:
-		writeText(h, strconv.Itoa(v.Len()))
+		b.number(uint64(v.Len()))
 		for i := range v.Len() {
-			hashValue(h, v.Index(i))
+			b.value(v.Index(i))
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
-		slices.SortFunc(keys, func(a, b reflect.Value) int { return compareText(fmt.Sprint(a), fmt.Sprint(b)) })
-		writeText(h, strconv.Itoa(len(keys)))
+		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(fmt.Sprint(x), fmt.Sprint(y)) })
+		b.number(uint64(len(keys)))
 		for _, k := range keys {
-			hashValue(h, k)
-			hashValue(h, v.MapIndex(k))
+			b.value(k)
+			b.value(v.MapIndex(k))
 		}
 	case reflect.String:
-		writeText(h, v.String())
+		b.text(v.String())
 	case reflect.Bool:
-		writeText(h, strconv.FormatBool(v.Bool()))
+		*b = strconv.AppendBool(*b, v.Bool())
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
-		writeText(h, strconv.FormatInt(v.Int(), 10))
+		b.number(uint64(v.Int()))
 	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
-		writeText(h, strconv.FormatUint(v.Uint(), 10))
+		b.number(v.Uint())
 	default:
-		writeText(h, fmt.Sprint(v.Interface()))
+		b.text(fmt.Sprint(v.Interface()))
 	}
 }
 
-// writeText writes s with its length, so that no two sequences of texts
-// write the same bytes.
-func writeText(h hash.Hash, s string) {
-	var n [binary.MaxVarintLen64]byte
-	h.Write(n[:binary.PutUvarint(n[:], uint64(len(s)))])
-	io.WriteString(h, s)
+// text appends s with its length.
+func (b *keyBuf) text(s string) {
+	b.number(uint64(len(s)))
+	*b = append(*b, s...)
 }
 
-func compareText(a, b string) int {
-	switch {
-	case a < b:
-		return -1
-	case a > b:
-		return 1
-	}
-	return 0
-}
+func (b *keyBuf) number(n uint64) { *b = binary.AppendUvarint(*b, n) }
