@@ -123,6 +123,10 @@ func twoVersions(t *testing.T) (string, string) {
 // TestKilledBuilds kills 20 builds at random moments, and one between
 // the two steps of the switch: --out always shows a complete tree, the
 // old one or the new one, and the next build removes what they left.
+// After the first two, every build is incremental: it keeps the pages
+// whose keys are unchanged from the tree it writes or links them from
+// the tree --out shows, and keeps the earlier builds' content-named
+// files; verifyTree checks every file against the manifest.
 func TestKilledBuilds(t *testing.T) {
 	if testing.Short() {
 		t.Skip("20 builds in child processes")
