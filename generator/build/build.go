@@ -142,14 +142,16 @@ func buildMemory(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.out = newMemSink()
+	r.out = newMemSink(o.Memory.cur.Load())
 	if err := r.runSteps(); err != nil {
 		return nil, err
 	}
 	if _, err := r.out.finish(); err != nil {
 		return nil, err
 	}
-	return &Result{Stats: o.Memory.install(r.out.mem), Plan: r.plan, Full: r.full}, nil
+	res := &Result{Stats: o.Memory.install(r.out.mem, r.out.files), Plan: r.plan, Full: r.full}
+	res.Stats.Reused = int(r.out.reused.Load())
+	return res, nil
 }
 
 // publish runs the steps into the tree --out does not show and switches

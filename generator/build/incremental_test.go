@@ -87,3 +87,39 @@ func TestIncrementalEqualsFull(t *testing.T) {
 		})
 	}
 }
+
+// TestMemoryIncremental rebuilds the preview's site in memory after one
+// clause's title is edited: the pages whose keys are unchanged are taken
+// from the build before, and every file equals a fresh build's.
+func TestMemoryIncremental(t *testing.T) {
+	content := filepath.Join(t.TempDir(), "content")
+	copyDir(t, "../../content", content)
+	o := testOptions(content, filepath.Join(t.TempDir(), "never"))
+	o.Memory = &Memory{}
+	if _, err := Build(o); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(content, "measures", "3.2.12.toml")
+	os.WriteFile(p, []byte(strings.Replace(read(t, p), `title       = "`, `title       = "（改）`, 1)), 0o644)
+	r, err := Build(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh := o
+	fresh.Memory = &Memory{}
+	if _, err := Build(fresh); err != nil {
+		t.Fatal(err)
+	}
+	if r.Stats.Reused < len(r.Plan.Clauses)-1 || r.Stats.Changed == 0 {
+		t.Errorf("one title edited: %+v", r.Stats)
+	}
+	a, b := o.Memory.cur.Load().files, fresh.Memory.cur.Load().files
+	if len(a) != len(b) {
+		t.Errorf("%d files, a fresh build %d", len(a), len(b))
+	}
+	for name, data := range b {
+		if string(a[name]) != string(data) {
+			t.Errorf("%s differs from a fresh build", name)
+		}
+	}
+}

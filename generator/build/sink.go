@@ -38,6 +38,8 @@ type sink struct {
 	store *precompress.Store
 	past  past // what the tree keeps of earlier builds
 
+	prevMem *memTree // in memory: the files of the build before
+
 	mu      sync.Mutex
 	files   map[string]manEntry // the new manifest
 	mem     map[string][]byte   // in memory: every file
@@ -66,8 +68,10 @@ type job struct {
 	forms bool
 }
 
-func newMemSink() *sink {
-	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}}
+// newMemSink keeps the files in memory; prev, the files the preview
+// serves (nil: none yet), lends its pages whose keys are unchanged.
+func newMemSink(prev *memTree) *sink {
+	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}, prevMem: prev}
 }
 
 // newDiscardSink records the names and hashes of the files, and drops
@@ -108,10 +112,10 @@ func (s *sink) WriteKeyed(name string, data []byte, key site.Key) error {
 // --out shows (linked into this one, with its forms), whose key is key
 // (site.KeyedWriter): neither rendered nor written.
 func (s *sink) Reuse(name string, key site.Key) bool {
-	if s.root == "" {
-		return false
-	}
 	k := fileHash(key)
+	if s.root == "" {
+		return s.reuseMem(name, k)
+	}
 	if e, ok := s.old.files[name]; ok && e.key == k {
 		s.reused.Add(1)
 		return s.record(name, e) == nil
@@ -126,6 +130,23 @@ func (s *sink) Reuse(name string, key site.Key) bool {
 	}
 	s.reused.Add(1)
 	return s.record(name, e) == nil
+}
+
+// reuseMem takes the page name from the files in memory before, if its
+// key is k.
+func (s *sink) reuseMem(name string, k fileHash) bool {
+	if s.mem == nil || s.prevMem == nil {
+		return false
+	}
+	e, ok := s.prevMem.entries[name]
+	if !ok || e.key != k || s.record(name, e) != nil {
+		return false
+	}
+	s.mu.Lock()
+	s.mem[name] = s.prevMem.files[name]
+	s.mu.Unlock()
+	s.reused.Add(1)
+	return true
 }
 
 // WriteFile adds one file, named with slashes relative to the site root.
