@@ -25,7 +25,14 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	drafts := fs.Bool("drafts", false, "include draft clauses")
 	force := fs.Bool("force", false, "replace an --out directory that is not a build's output (its files are deleted)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
+	keep := build.DefaultRetention
+	fs.IntVar(&keep.Builds, "keep-builds", keep.Builds, "为发布前已打开的页面保留最近几次生成的带内容哈希的文件（样式、脚本、计算器参数、搜索索引）")
+	fs.IntVar(&keep.Days, "keep-days", keep.Days, "早前生成的这些文件至少保留的天数")
 	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return exitUsage
+	}
+	if keep.Builds < 0 || keep.Days < 0 {
+		fmt.Fprintln(stderr, "--keep-builds 和 --keep-days 不能是负数")
 		return exitUsage
 	}
 	if *cpuProfile != "" {
@@ -44,7 +51,7 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	start := time.Now()
 	o := d.options(*drafts)
-	o.Force, o.Log = *force, stderr
+	o.Force, o.Log, o.Keep = *force, stderr, &keep
 	res, err := build.Build(o)
 	if err != nil {
 		return reportBuildError(stderr, err)
@@ -73,8 +80,8 @@ func today() time.Time { return model.Today(time.Now()) }
 
 // summary is build's one-line report.
 func summary(out string, s build.Stats, took time.Duration) string {
-	return fmt.Sprintf("已生成 %s：%d 个文件（另有 %d 个 .gz/.br 压缩文件），比上次新增 %d、修改 %d、删除 %d，本次写入 %d 个文件，用时 %s",
-		out, s.Files, s.Forms, s.Added, s.Changed, s.Removed, s.Written, seconds(took))
+	return fmt.Sprintf("已生成 %s：%d 个文件（另有 %d 个 .gz/.br 压缩文件），比上次新增 %d、修改 %d、删除 %d，本次写入 %d 个文件，为已打开旧页面的读者保留早前生成的文件 %d 个，用时 %s",
+		out, s.Files, s.Forms, s.Added, s.Changed, s.Removed, s.Written, s.Kept, seconds(took))
 }
 
 // seconds formats a duration for staff: "1.25 秒".

@@ -16,7 +16,7 @@ func TestBuildSummary(t *testing.T) {
 	content := copyContent(t)
 	out := filepath.Join(t.TempDir(), "public")
 	args := []string{"build", "--content", content, "--templates", "../templates", "--out", out}
-	summaryRE := regexp.MustCompile(`^已生成 \S+：(\d+) 个文件（另有 \d+ 个 \.gz/\.br 压缩文件），比上次新增 (\d+)、修改 (\d+)、删除 (\d+)，本次写入 \d+ 个文件，用时 [0-9.]+ 秒\n$`)
+	summaryRE := regexp.MustCompile(`^已生成 \S+：(\d+) 个文件（另有 \d+ 个 \.gz/\.br 压缩文件），比上次新增 (\d+)、修改 (\d+)、删除 (\d+)，本次写入 \d+ 个文件，为已打开旧页面的读者保留早前生成的文件 (\d+) 个，用时 [0-9.]+ 秒\n$`)
 
 	var stdout, stderr bytes.Buffer
 	if c := run(args, nil, &stdout, &stderr); c != exitOK {
@@ -30,8 +30,8 @@ func TestBuildSummary(t *testing.T) {
 	if c := run(args, nil, &stdout, &stderr); c != exitOK {
 		t.Fatalf("second build: exit %d\n%s", c, stderr.String())
 	}
-	if m := summaryRE.FindStringSubmatch(stdout.String()); m == nil || m[2] != "0" || m[3] != "0" || m[4] != "0" {
-		t.Errorf("second build summary %q: want 0 added, 0 changed, 0 removed", stdout.String())
+	if m := summaryRE.FindStringSubmatch(stdout.String()); m == nil || m[2] != "0" || m[3] != "0" || m[4] != "0" || m[5] != "0" {
+		t.Errorf("second build summary %q: want 0 added, 0 changed, 0 removed, 0 kept", stdout.String())
 	}
 
 	stdout.Reset()

@@ -4,7 +4,7 @@
 # same pages, by Hugo (apt-get install hugo) and Hugo + Pagefind 1.6 (npm
 # pagefind@1.6.0, installed here into a temporary directory).
 #
-#   bash scripts/bench-build.sh [SIZES] [PAIRS]     # default "1000 10000 50000" 3
+#   bash scripts/bench-build.sh [--profile] [SIZES] [PAIRS]   # default "1000 10000 50000" 3
 #
 # For each size: one untimed build fills the caches (the calculator's
 # WebAssembly, the compressed forms); then PAIRS pairs alternate our full
@@ -12,8 +12,14 @@
 # Pagefind on Hugo's output), and print wall time, peak RSS, time and RSS
 # per clause, the files written (ours: site files, .gz/.br forms beside
 # them, of which the search index), and the median ratio of the pairs.
-# Last, an incremental build: the same --out built once more (so both of
-# its trees are filled), one clause's title edited, built again.
+# Last, incremental builds: the same --out built once more (so both of
+# its trees are filled), then PAIRS times one clause's title edited and
+# the site built again (publish included); their median is printed next
+# to the full build's, with time and RSS per clause.
+#
+# With --profile, a CPU profile of one full build and of one incremental
+# build per size, and the top 8 functions of each (go tool pprof -top,
+# by cumulative time of the generator's own functions, then by flat time).
 #
 # Every run writes into a directory of its own and nothing is deleted
 # until the end: ext4 makes file creation slow for a while after many
@@ -21,6 +27,8 @@
 # would penalise whichever builder runs after a cleanup.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+profile=false
+if [ "${1:-}" = --profile ]; then profile=true; shift; fi
 sizes=${1:-"1000 10000 50000"}
 pairs=${2:-3}
 work=$(mktemp -d)
@@ -87,9 +95,24 @@ for n in $sizes; do
   fi
   "$work/generator" build --quiet --content "$site/content" --out "$o"     # fills the second tree
   f=$site/content/measures/9.$((n / 2 / 100 + 1)).$((n / 2 % 100 + 1)).toml  # as scripts/benchbuild names them
-  sed -i 's/^title = "\(.*\)"/title = "\1（已修改）"/' "$f"
-  measure "$work/t" "$work/generator" build --quiet --content "$site/content" --out "$o"
-  read -r is ik <"$work/t"
-  row "ours, one clause edited" "$is" "$ik" "$n"
-  echo "  incremental / median full build:     $(ratio "$is" "$(median <"$work/ours")")"
+  : >"$work/inc"
+  for i in $(seq "$pairs"); do
+    sed -i 's/^title = "\(.*\)"/title = "\1（第'"$i"'次修改）"/' "$f"
+    measure "$work/t" "$work/generator" build --quiet --content "$site/content" --out "$o"
+    read -r is ik <"$work/t"; echo "$is" >>"$work/inc"
+    row "ours, incremental $i" "$is" "$ik" "$n"
+  done
+  full=$(median <"$work/ours"); inc=$(median <"$work/inc")
+  echo "  median full build $full s, incremental $inc s: incremental / full $(ratio "$inc" "$full")"
+  if $profile; then
+    "$work/generator" build --quiet --content "$site/content" --out "$work/prof-$n" --cpuprofile "$work/full.prof"
+    sed -i 's/^title = "\(.*\)"/title = "\1（剖析）"/' "$f"
+    "$work/generator" build --quiet --content "$site/content" --out "$o" --cpuprofile "$work/inc.prof"
+    for kind in full inc; do
+      echo "  profile, $kind build: top 8 of the generator's functions by cumulative time, then top 8 by flat time"
+      go tool pprof -top -cum "$work/generator" "$work/$kind.prof" 2>/dev/null |
+        awk '$6 ~ /^gyportal\// && $6 !~ /main\.|build\.Build$|\.timed$|runSteps|parallel\.func|\.worker$|\.func[0-9]+$/ && n < 8 {print "    " $0; n++}'
+      go tool pprof -top "$work/generator" "$work/$kind.prof" 2>/dev/null | awk 'f && n < 8 {print "    " $0; n++} /flat%/ {f=1}' 
+    done
+  fi
 done

@@ -74,6 +74,10 @@ type Options struct {
 	// Log receives progress messages for staff (waiting for the lock);
 	// nil discards them.
 	Log io.Writer
+	// Keep is how long the content-named files of earlier builds stay
+	// in --out for pages loaded before a publish; nil means
+	// DefaultRetention.
+	Keep *Retention
 }
 
 // Result reports a successful build.
@@ -92,6 +96,8 @@ type Stats struct {
 	Changed int // files whose content changed
 	Removed int // files of the previous build the site no longer has
 	Written int // files this build wrote to disk, forms included (0 in memory)
+	Kept    int // content-named files of earlier builds kept for their pages (forms not counted)
+	Reused  int // pages whose inputs had not changed: taken from an earlier build, not rendered
 }
 
 // Build builds the site. Content errors come back as a model.ErrorList.
@@ -136,14 +142,16 @@ func buildMemory(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	r.out = newMemSink()
+	r.out = newMemSink(o.Memory.cur.Load())
 	if err := r.runSteps(); err != nil {
 		return nil, err
 	}
 	if _, err := r.out.finish(); err != nil {
 		return nil, err
 	}
-	return &Result{Stats: o.Memory.install(r.out.mem), Plan: r.plan, Full: r.full}, nil
+	res := &Result{Stats: o.Memory.install(r.out.mem, r.out.files), Plan: r.plan, Full: r.full}
+	res.Stats.Reused = int(r.out.reused.Load())
+	return res, nil
 }
 
 // publish runs the steps into the tree --out does not show and switches
@@ -167,7 +175,7 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 		return nil, err
 	}
 	store := precompress.OpenStore(r.opts.Cache, "site")
-	r.out = newTreeSink(tree, old, store)
+	r.out = newTreeSink(tree, old, store, r.past(d))
 	if err := r.runSteps(); err != nil {
 		r.out.wait()
 		store.Close(nil)
@@ -178,11 +186,25 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Plan: r.plan, Full: r.full, Stats: compare(previous(d), m)}
-	res.Stats.Written = int(r.out.written.Load())
+	res.Stats.Written, res.Stats.Kept, res.Stats.Reused = int(r.out.written.Load()), len(m.kept), int(r.out.reused.Load())
 	if err := d.switchTo(n, func(w string) { res.Warnings = append(res.Warnings, w) }); err != nil {
 		return nil, err
 	}
 	return res, nil
+}
+
+// past is what this build keeps of the earlier builds of d: it is the
+// build after the one --out shows.
+func (r *run) past(d *outDirs) past {
+	p := past{prev: previous(d), from: d.active, retention: DefaultRetention}
+	if r.opts.Keep != nil {
+		p.retention = *r.opts.Keep
+	}
+	p.build = buildID{n: 1, date: r.opts.Today.Format(time.DateOnly)}
+	if p.prev != nil {
+		p.build.n = p.prev.build.n + 1
+	}
+	return p
 }
 
 // previous is the manifest of what --out shows now, if anything.

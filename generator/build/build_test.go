@@ -9,6 +9,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"gyportal/generator/precompress"
 )
 
 // fixture is the small content tree of the renderer's tests.
@@ -271,15 +273,49 @@ func TestIncremental(t *testing.T) {
 	if r.Stats.Changed == 0 || r.Stats.Written > 3*(r.Stats.Changed+r.Stats.Added)+1 || r.Stats.Written >= r.Stats.Files+r.Stats.Forms {
 		t.Errorf("one edited clause: %+v", r.Stats)
 	}
-	fresh := build(t, content)
-	a, _ := listFiles(out)
-	b, _ := listFiles(fresh)
-	if len(a) != len(b) {
-		t.Fatalf("incremental tree has %d files, a fresh build %d", len(a), len(b))
+	if r.Stats.Kept == 0 {
+		t.Errorf("no file of the earlier builds kept: %+v", r.Stats)
 	}
-	for name := range b {
-		if read(t, filepath.Join(out, name)) != read(t, filepath.Join(fresh, name)) {
+	sameSite(t, out, build(t, content))
+}
+
+// siteFiles lists the files of the site out shows: the tree's files but
+// the marker and what it keeps of earlier builds.
+func siteFiles(t *testing.T, out string) map[string]int64 {
+	t.Helper()
+	files, err := listFiles(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	m, ok := readManifest(realTree(t, out))
+	if !ok {
+		t.Fatal("no manifest")
+	}
+	delete(files, MarkerName)
+	for name := range m.kept {
+		for _, ext := range append([]string{""}, precompress.Exts...) {
+			delete(files, name+ext)
+		}
+	}
+	return files
+}
+
+// sameSite checks that the trees a and b show hold the same site, byte
+// for byte, and name it with the same tree hash in their manifests.
+func sameSite(t *testing.T, a, b string) {
+	t.Helper()
+	fa, fb := siteFiles(t, a), siteFiles(t, b)
+	if len(fa) != len(fb) {
+		t.Errorf("%d files, a fresh build %d", len(fa), len(fb))
+	}
+	for name := range fb {
+		if _, ok := fa[name]; !ok {
+			t.Errorf("%s: missing", name)
+		} else if read(t, filepath.Join(a, name)) != read(t, filepath.Join(b, name)) {
 			t.Errorf("%s differs from a fresh build", name)
 		}
+	}
+	if ha, hb := treeHash([]byte(read(t, filepath.Join(a, MarkerName)))), treeHash([]byte(read(t, filepath.Join(b, MarkerName)))); ha != hb {
+		t.Errorf("tree hashes %s and %s", ha, hb)
 	}
 }

@@ -19,12 +19,13 @@ type Memory struct {
 }
 
 type memTree struct {
-	files map[string][]byte
-	dirs  map[string][]string // directory -> sorted child names
+	files   map[string][]byte
+	entries map[string]manEntry // their hashes and pages' keys, for the next build
+	dirs    map[string][]string // directory -> sorted child names
 }
 
 // install replaces the served files and reports the change.
-func (m *Memory) install(files map[string][]byte) Stats {
+func (m *Memory) install(files map[string][]byte, entries map[string]manEntry) Stats {
 	s := Stats{Files: len(files)}
 	var old map[string][]byte
 	if t := m.cur.Load(); t != nil {
@@ -44,12 +45,12 @@ func (m *Memory) install(files map[string][]byte) Stats {
 			s.Removed++
 		}
 	}
-	m.cur.Store(newTree(files))
+	m.cur.Store(newTree(files, entries))
 	return s
 }
 
-func newTree(files map[string][]byte) *memTree {
-	t := &memTree{files: files, dirs: map[string][]string{".": nil}}
+func newTree(files map[string][]byte, entries map[string]manEntry) *memTree {
+	t := &memTree{files: files, entries: entries, dirs: map[string][]string{".": nil}}
 	seen := map[string]bool{}
 	for name := range files {
 		for child := name; child != "."; {

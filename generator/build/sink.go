@@ -13,6 +13,7 @@ import (
 	"sync/atomic"
 
 	"gyportal/generator/precompress"
+	"gyportal/generator/site"
 )
 
 // sink is the one place every file of a build goes: a tree on disk, or
@@ -35,6 +36,9 @@ type sink struct {
 	root  string    // the tree; "" when files stay in memory
 	old   *manifest // what root holds
 	store *precompress.Store
+	past  past // what the tree keeps of earlier builds
+
+	prevMem *memTree // in memory: the files of the build before
 
 	mu      sync.Mutex
 	files   map[string]manEntry // the new manifest
@@ -42,6 +46,7 @@ type sink struct {
 	staged  map[string][]byte   // files under staging names
 	dirs    map[string]bool     // directories known to exist under root
 	written atomic.Int64        // files written to disk, forms included
+	reused  atomic.Int64        // pages of earlier builds kept, not rendered
 
 	jobs chan job
 	wg   sync.WaitGroup
@@ -63,8 +68,10 @@ type job struct {
 	forms bool
 }
 
-func newMemSink() *sink {
-	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}}
+// newMemSink keeps the files in memory; prev, the files the preview
+// serves (nil: none yet), lends its pages whose keys are unchanged.
+func newMemSink(prev *memTree) *sink {
+	return &sink{files: map[string]manEntry{}, mem: map[string][]byte{}, staged: map[string][]byte{}, prevMem: prev}
 }
 
 // newDiscardSink records the names and hashes of the files, and drops
@@ -73,18 +80,73 @@ func newDiscardSink() *sink {
 	return &sink{files: map[string]manEntry{}, staged: map[string][]byte{}}
 }
 
-// newTreeSink writes into root, which holds old (nil: root is empty).
-func newTreeSink(root string, old *manifest, store *precompress.Store) *sink {
+// past is what a build into a tree keeps of the earlier builds.
+type past struct {
+	build     buildID   // this build
+	prev      *manifest // the tree --out shows before this build; nil: none
+	from      string    // its directory
+	retention Retention
+}
+
+// newTreeSink writes into root, which holds old (nil: root is empty),
+// and keeps what p says of the earlier builds.
+func newTreeSink(root string, old *manifest, store *precompress.Store, p past) *sink {
 	if old == nil {
 		old = &manifest{files: map[string]manEntry{}}
 	}
-	s := &sink{root: root, old: old, store: store, files: map[string]manEntry{}, staged: map[string][]byte{},
+	s := &sink{root: root, old: old, store: store, past: p, files: map[string]manEntry{}, staged: map[string][]byte{},
 		dirs: map[string]bool{root: true}, jobs: make(chan job, 64)}
 	for range max(4, 2*runtime.GOMAXPROCS(0)) {
 		s.wg.Add(1)
 		go s.worker()
 	}
 	return s
+}
+
+// WriteKeyed adds a page rendered from inputs with key (site.KeyedWriter).
+func (s *sink) WriteKeyed(name string, data []byte, key site.Key) error {
+	return s.put(name, data, fileHash(key))
+}
+
+// Reuse records the page name as the one of the tree, or of the tree
+// --out shows (linked into this one, with its forms), whose key is key
+// (site.KeyedWriter): neither rendered nor written.
+func (s *sink) Reuse(name string, key site.Key) bool {
+	k := fileHash(key)
+	if s.root == "" {
+		return s.reuseMem(name, k)
+	}
+	if e, ok := s.old.files[name]; ok && e.key == k {
+		s.reused.Add(1)
+		return s.record(name, e) == nil
+	}
+	e, ok := s.past.prev.entryOf(name)
+	if !ok || e.key != k {
+		return false
+	}
+	dst := filepath.Join(s.root, filepath.FromSlash(name))
+	if s.mkdir(filepath.Dir(dst)) != nil || linkForms(filepath.Join(s.past.from, filepath.FromSlash(name)), dst, e.forms) != nil {
+		return false
+	}
+	s.reused.Add(1)
+	return s.record(name, e) == nil
+}
+
+// reuseMem takes the page name from the files in memory before, if its
+// key is k.
+func (s *sink) reuseMem(name string, k fileHash) bool {
+	if s.mem == nil || s.prevMem == nil {
+		return false
+	}
+	e, ok := s.prevMem.entries[name]
+	if !ok || e.key != k || s.record(name, e) != nil {
+		return false
+	}
+	s.mu.Lock()
+	s.mem[name] = s.prevMem.files[name]
+	s.mu.Unlock()
+	s.reused.Add(1)
+	return true
 }
 
 // WriteFile adds one file, named with slashes relative to the site root.
@@ -98,7 +160,7 @@ func (s *sink) WriteFile(name string, data []byte) error {
 		s.staged[name] = data
 		return nil
 	}
-	return s.put(name, data)
+	return s.put(name, data, fileHash{})
 }
 
 // staging reports whether name has a segment starting with ".".
@@ -106,26 +168,36 @@ func staging(name string) bool {
 	return strings.HasPrefix(name, ".") || strings.Contains(name, "/.")
 }
 
-// put records a file under its real name and writes it unless the tree
-// already has it.
-func (s *sink) put(name string, data []byte) error {
+// put records a file under its real name (with a page's key) and writes
+// it unless the tree already has it.
+func (s *sink) put(name string, data []byte, key fileHash) error {
 	if !fsValid(name) {
 		return fmt.Errorf("%s: not a valid output file name", name)
 	}
-	e := manEntry{hash: hashOf(data), forms: s.root != "" && compressible[path.Ext(name)] && precompress.Worth(data)}
-	s.mu.Lock()
-	if _, dup := s.files[name]; dup {
+	e := manEntry{hash: hashOf(data), forms: s.root != "" && compressible[path.Ext(name)] && precompress.Worth(data), key: key}
+	if err := s.record(name, e); err != nil {
+		return err
+	}
+	if s.mem != nil {
+		s.mu.Lock()
+		s.mem[name] = data
 		s.mu.Unlock()
+	}
+	if had, ok := s.old.entry(name); s.root != "" && (!ok || !had.same(e)) {
+		s.jobs <- job{name, data, e.forms}
+	}
+	return nil
+}
+
+// record adds name to the new manifest, refusing a second file of the
+// same name.
+func (s *sink) record(name string, e manEntry) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if _, dup := s.files[name]; dup {
 		return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
 	}
 	s.files[name] = e
-	if s.mem != nil {
-		s.mem[name] = data
-	}
-	s.mu.Unlock()
-	if s.root != "" && s.old.files[name] != e {
-		s.jobs <- job{name, data, e.forms}
-	}
 	return nil
 }
 
@@ -175,7 +247,7 @@ func (s *sink) write(j job) error {
 	if err := s.mkdir(filepath.Dir(p)); err != nil {
 		return err
 	}
-	_, had := s.old.files[j.name]
+	old, had := s.old.entry(j.name)
 	if err := s.writeFile(p, j.data, had); err != nil {
 		return err
 	}
@@ -187,7 +259,7 @@ func (s *sink) write(j job) error {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}
 	for _, v := range vs {
-		if err := s.writeFile(p+v.Ext, v.Data, had && s.old.files[j.name].forms); err != nil {
+		if err := s.writeFile(p+v.Ext, v.Data, had && old.forms); err != nil {
 			return err
 		}
 	}
@@ -243,9 +315,10 @@ func (s *sink) wait() error {
 	return errors.Join(s.errs...)
 }
 
-// finish waits for the writes, removes the files the tree had that the
-// new site lacks (and forms no longer made), writes the new manifest
-// and hands the live compressed forms to the store.
+// finish waits for the writes, puts the files kept of earlier builds
+// into the tree, removes the files the tree had that the new site lacks
+// and that are not kept (and forms no longer made), writes the new
+// manifest and hands the live compressed forms to the store.
 func (s *sink) finish() (*manifest, error) {
 	if err := s.wait(); err != nil {
 		return nil, err
@@ -253,11 +326,15 @@ func (s *sink) finish() (*manifest, error) {
 	if len(s.staged) > 0 {
 		return nil, fmt.Errorf("files left under a staging name: %d", len(s.staged))
 	}
-	m := &manifest{compress: precompress.Settings, files: s.files}
+	m := &manifest{compress: precompress.Settings, build: s.past.build, files: s.files, kept: map[string]keptEntry{}}
 	if s.root == "" {
 		return m, nil
 	}
-	if err := s.removeStale(); err != nil {
+	m.kept = retained(s.past.prev, s.files, s.past.build, s.past.retention)
+	if err := s.keep(s.past.from, m.kept); err != nil {
+		return nil, err
+	}
+	if err := s.removeStale(m); err != nil {
 		return nil, err
 	}
 	if err := writeMarker(s.root, m); err != nil {
@@ -273,12 +350,12 @@ func (s *sink) finish() (*manifest, error) {
 	return m, nil
 }
 
-// removeStale deletes what the old tree has and the new one does not,
-// then the directories that became empty.
-func (s *sink) removeStale() error {
+// removeStale deletes what the old tree has and the new one, m, does
+// not, then the directories that became empty.
+func (s *sink) removeStale(m *manifest) error {
 	var gone []string
-	for name, e := range s.old.files {
-		n, ok := s.files[name]
+	stale := func(name string, e manEntry) {
+		n, ok := m.entry(name)
 		if !ok {
 			gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name)))
 		}
@@ -287,6 +364,12 @@ func (s *sink) removeStale() error {
 				gone = append(gone, filepath.Join(s.root, filepath.FromSlash(name))+ext)
 			}
 		}
+	}
+	for name, e := range s.old.files {
+		stale(name, e)
+	}
+	for name, e := range s.old.kept {
+		stale(name, e.manEntry)
 	}
 	dirs := map[string]bool{}
 	for _, p := range gone {

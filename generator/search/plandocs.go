@@ -5,11 +5,14 @@ import (
 	"strings"
 
 	"gyportal/generator/model"
+	"gyportal/generator/site"
 )
 
-// PlanDocs returns the search documents of a plan, in site order: one per
-// clause page, department page and group page, and the full-text page.
-// plan is what the site publishes (model.Plan.Visible).
+// PlanDocs returns the search documents of a plan: one per clause page,
+// department page and group page of the site's page list (site.Pages,
+// whose addresses and titles they carry), in that order, and the
+// full-text page last. plan is what the site publishes
+// (model.Plan.Visible).
 //
 // The full-text page shows every clause's text, which its clause page
 // already shows and ranks above it; indexing it twice would double the
@@ -18,20 +21,26 @@ import (
 // phrase of a clause's text is found on the clause's page.
 func PlanDocs(plan *model.Plan) []Doc {
 	docs := make([]Doc, 0, len(plan.Clauses)+len(plan.Departments)+len(plan.Groups)+1)
-	for _, c := range plan.Clauses {
-		docs = append(docs, clauseDoc(c))
+	var full Doc
+	for _, p := range site.Pages(plan) {
+		d := Doc{URL: p.URL, Kind: p.Kind, Title: p.Title}
+		switch p.Kind {
+		case "clause":
+			d = clauseDoc(d, p.Clause)
+		case "department":
+			d.Department, d.Summary, d.Body = p.Dept.Name, p.Dept.Note, clauseList(p.Dept.Clauses)
+		case "group":
+			d.Groups, d.Summary, d.Body = []string{p.Group.Name}, p.Group.Who, clauseList(p.Group.Clauses)
+		case "full":
+			d.Summary, d.Body = plan.Document.NoticeTitle, fullBody(plan)
+			full = d
+			continue
+		default:
+			continue // pages without content of their own
+		}
+		docs = append(docs, d)
 	}
-	for _, d := range plan.Departments {
-		docs = append(docs, Doc{URL: "/departments/" + d.ID + "/", Kind: "department", Title: d.Name + "的职责",
-			Department: d.Name, Summary: d.Note, Body: clauseList(d.Clauses)})
-	}
-	for _, g := range plan.Groups {
-		docs = append(docs, Doc{URL: "/groups/" + g.ID + "/", Kind: "group", Title: "我是" + g.Name + "：我能得到什么",
-			Groups: []string{g.Name}, Summary: g.Who, Body: clauseList(g.Clauses)})
-	}
-	doc := &plan.Document
-	return append(docs, Doc{URL: "/full/", Kind: "full", Title: doc.PlanTitle + "（全文）",
-		Summary: doc.NoticeTitle, Body: fullBody(plan)})
+	return append(docs, full)
 }
 
 // PlanSynonyms returns the staff synonyms of content/synonyms.toml.
@@ -43,7 +52,8 @@ func PlanSynonyms(plan *model.Plan) []Synonym {
 	return out
 }
 
-func clauseDoc(c *model.Clause) Doc {
+// clauseDoc fills in d, the document of c's page.
+func clauseDoc(d Doc, c *model.Clause) Doc {
 	depts := make([]string, len(c.Depts))
 	for i, d := range c.Depts {
 		depts[i] = d.Name
@@ -52,9 +62,8 @@ func clauseDoc(c *model.Clause) Doc {
 	for i, g := range c.Grps {
 		groups[i] = g.Name
 	}
-	return Doc{URL: "/clauses/" + c.ID + "/", Kind: "clause", Title: c.ID + " " + c.Title,
-		Department: strings.Join(depts, "、"), Groups: groups, Summary: c.Summary, Body: c.Text,
-		Keywords: keywords(c)}
+	d.Department, d.Groups, d.Summary, d.Body, d.Keywords = strings.Join(depts, "、"), groups, c.Summary, c.Text, keywords(c)
+	return d
 }
 
 // keywords are the names of a clause's benefits and targets: the words a

@@ -14,6 +14,7 @@ import (
 	"gyportal/generator/model"
 	"gyportal/generator/search"
 	"gyportal/generator/search/searchtest"
+	"gyportal/generator/site"
 )
 
 // realPlan loads the real content, as the site publishes it on a fixed
@@ -75,7 +76,8 @@ func TestSearchCostRealContent(t *testing.T) {
 
 // TestPlanDocs checks the documents of the real plan: one per clause,
 // department and group page and the full text, with the recipients line on
-// the full text.
+// the full text, each with the address and title of its page in the
+// site's page list.
 func TestPlanDocs(t *testing.T) {
 	p := realPlan(t)
 	docs := search.PlanDocs(p)
@@ -92,6 +94,15 @@ func TestPlanDocs(t *testing.T) {
 	full := docs[len(docs)-1]
 	if full.URL != "/full/" || !strings.Contains(full.Body, p.Document.Recipients) {
 		t.Errorf("the full text lacks the recipients line: %+v", full)
+	}
+	pages := map[string]string{} // the site's page list: address → title
+	for _, pg := range site.Pages(p) {
+		pages[pg.URL] = pg.Title
+	}
+	for _, d := range docs {
+		if title, ok := pages[d.URL]; !ok || title != d.Title {
+			t.Errorf("document %s %q: the page list has %q (listed %v)", d.URL, d.Title, title, ok)
+		}
 	}
 	if len(search.PlanSynonyms(p)) != len(p.Synonyms) {
 		t.Errorf("%d synonyms, want %d", len(search.PlanSynonyms(p)), len(p.Synonyms))

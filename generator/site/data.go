@@ -99,7 +99,7 @@ func documentData(pl *model.Plan, base string) docData {
 		Recipients: d.Recipients, NoticeText: d.NoticeText, SignedDate: d.SignedDate.String(),
 		PrintedDate: d.PrintedDate.String(), PlanTitle: d.PlanTitle, Preamble: d.Preamble,
 		Effective: d.Effective.String(), EffectiveNote: d.EffectiveNote, Cited: []citedData{}, Sections: []sectionData{},
-		URL:    base + "/full/",
+		URL:    base + FullURL,
 		Counts: map[string]int{"clauses": len(pl.Clauses), "departments": len(pl.Departments), "groups": len(pl.Groups)},
 	}
 	for _, c := range d.Cited {
@@ -141,7 +141,7 @@ type updateData struct {
 func clausesData(pl *model.Plan, base string) []clauseData {
 	out := []clauseData{}
 	for _, c := range pl.Clauses {
-		cd := clauseData{ID: c.ID, Title: c.Title, URL: base + "/clauses/" + c.ID + "/",
+		cd := clauseData{ID: c.ID, Title: c.Title, URL: base + ClauseURL(c.ID),
 			Departments: nonNil(c.Departments), Groups: nonNil(c.Groups), Text: c.Text, Summary: c.Summary,
 			Reading: c.Reading, Benefits: []string{}, Targets: []targetData{}, Updates: []updateData{}}
 		for _, bf := range c.Benefits {
@@ -171,7 +171,7 @@ type bodyData struct {
 func departmentsData(pl *model.Plan, base string) []bodyData {
 	out := []bodyData{}
 	for _, d := range pl.Departments {
-		out = append(out, bodyData{ID: d.ID, Name: d.Name, Note: d.Note, URL: base + "/departments/" + d.ID + "/", Clauses: clauseIDs(d.Clauses)})
+		out = append(out, bodyData{ID: d.ID, Name: d.Name, Note: d.Note, URL: base + DepartmentURL(d.ID), Clauses: clauseIDs(d.Clauses)})
 	}
 	return out
 }
@@ -179,7 +179,7 @@ func departmentsData(pl *model.Plan, base string) []bodyData {
 func groupsData(pl *model.Plan, base string) []bodyData {
 	out := []bodyData{}
 	for _, g := range pl.Groups {
-		out = append(out, bodyData{ID: g.ID, Name: g.Name, Who: g.Who, URL: base + "/groups/" + g.ID + "/", Clauses: clauseIDs(g.Clauses)})
+		out = append(out, bodyData{ID: g.ID, Name: g.Name, Who: g.Who, URL: base + GroupURL(g.ID), Clauses: clauseIDs(g.Clauses)})
 	}
 	return out
 }

@@ -63,9 +63,9 @@ func (s *Site) feed(w Writer) error {
 		Updated: s.in.Plan.Document.PrintedDate.String() + atomTime,
 		Links: []atomLink{
 			{Rel: "self", Type: "application/atom+xml", Href: base + "/feed.xml"},
-			{Rel: "alternate", Type: "text/html", Href: base + "/updates/"},
+			{Rel: "alternate", Type: "text/html", Href: base + UpdatesURL},
 		},
-		Author: atomPerson{Name: s.in.Plan.Site.Title, URI: base + "/"},
+		Author: atomPerson{Name: s.in.Plan.Site.Title, URI: base + HomeURL},
 	}
 	if len(ups) > 0 {
 		f.Updated = ups[0].Date + atomTime
@@ -74,7 +74,7 @@ func (s *Site) feed(w Writer) error {
 	for _, u := range ups {
 		key := u.Clause.ID + "/" + u.Date
 		seen[key]++
-		url := base + "/clauses/" + u.Clause.ID + "/"
+		url := base + ClauseURL(u.Clause.ID)
 		f.Entries = append(f.Entries, atomEntry{
 			ID:      fmt.Sprintf("%s#update-%s-%d", url, u.Date, seen[key]),
 			Title:   fmt.Sprintf("%s %s（%s更新）", u.Clause.ID, u.Clause.Title, u.Date),

@@ -27,7 +27,10 @@
 //	/404.html               404.html
 //	/sitemap.xml, /robots.txt
 //
-// Every template receives a *Page.
+// Every template receives a *Page. The page list (Pages, pages.go) is the
+// one definition of the pages: their addresses, titles and content; the
+// sitemap, the feed, the open data, the template functions and the search
+// index (search.PlanDocs) read addresses and titles from it.
 //
 // # Template functions
 //
@@ -107,6 +110,9 @@ type Site struct {
 	in    Input
 	t     *Templates
 	pages []*Page // every HTML page, in a fixed order
+
+	rulesOnce sync.Once
+	rulesHash []byte // rulesSum
 }
 
 // New prepares the render of in: it binds the templates to the assets
@@ -163,12 +169,27 @@ func (s *Site) renderPages(w Writer) error {
 	return nil
 }
 
+// renderPage renders p, unless w keeps an earlier build's page of the
+// same key.
 func (s *Site) renderPage(w Writer, p *Page) error {
+	kw, keyed := w.(KeyedWriter)
+	var key Key
+	if keyed {
+		key, keyed = s.key(p)
+	}
+	if keyed && kw.Reuse(p.Path, key) {
+		return nil
+	}
 	data, err := s.t.render(p.Kind, p)
 	if err != nil {
 		return err
 	}
-	if err := w.WriteFile(p.Path, data); err != nil {
+	if keyed {
+		err = kw.WriteKeyed(p.Path, data, key)
+	} else {
+		err = w.WriteFile(p.Path, data)
+	}
+	if err != nil {
 		return fmt.Errorf("%s: %w", p.Path, err)
 	}
 	return nil

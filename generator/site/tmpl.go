@@ -14,6 +14,8 @@ import (
 // assets.
 type Templates struct {
 	kinds map[string]*template.Template
+	sum   [32]byte            // the generator and the template files (keys.go)
+	deps  map[string]kindDeps // what each kind's templates reach
 }
 
 // PageKinds lists the page templates every template tree must provide.
@@ -26,18 +28,25 @@ func Parse(fsys fs.FS, name string) (*Templates, error) {
 	if err != nil {
 		return nil, tmplErr(name, err)
 	}
-	if partials, _ := fs.Glob(fsys, "partials/*.html"); len(partials) > 0 {
+	partials, _ := fs.Glob(fsys, "partials/*.html")
+	if len(partials) > 0 {
 		if base, err = base.ParseFS(fsys, partials...); err != nil {
 			return nil, tmplErr(name, err)
 		}
 	}
 	t := &Templates{kinds: map[string]*template.Template{}}
+	files := append([]string{"base.html"}, partials...)
 	for _, k := range PageKinds {
 		clone := template.Must(base.Clone())
 		if t.kinds[k], err = clone.ParseFS(fsys, k+".html"); err != nil {
 			return nil, tmplErr(name, err)
 		}
+		files = append(files, k+".html")
 	}
+	if t.sum, err = sourceSum(fsys, files); err != nil {
+		return nil, tmplErr(name, err)
+	}
+	t.scanKinds()
 	return t, nil
 }
 
@@ -47,7 +56,7 @@ func (t *Templates) bind(assets func(string) (string, bool), rs *Rules) (*Templa
 	if t == nil {
 		return nil, fmt.Errorf("site: no templates")
 	}
-	out := &Templates{kinds: map[string]*template.Template{}}
+	out := &Templates{kinds: map[string]*template.Template{}, sum: t.sum, deps: t.deps}
 	fm := funcs(assets, rs)
 	for k, tk := range t.kinds {
 		c, err := tk.Clone()
