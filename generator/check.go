@@ -5,17 +5,15 @@ import (
 	"io"
 
 	"gyportal/generator/build"
-	"gyportal/generator/model"
 )
 
 func init() {
 	register(&command{name: "check", summary: "validate what build would publish, writing nothing", run: runCheck})
 }
 
-// runCheck runs what `build` would run today without writing or
-// compiling anything (build.Check), then the content's calculator test
-// cases against the parameters of the same visible plan; it prints
-// every error found, file:line: key: first.
+// runCheck runs what `build` would run today, the content's calculator
+// test cases included, without writing or compiling anything
+// (build.Check); it prints every error found, file:line: key: first.
 func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("check", stderr)
 	var d dirs
@@ -28,12 +26,6 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	res, err := build.Check(o)
 	if err != nil {
 		fmt.Fprintln(stderr, err)
-		return exitContent
-	}
-	if errs := checkCases(res.Plan); len(errs) > 0 {
-		for _, e := range errs {
-			fmt.Fprintln(stderr, e)
-		}
 		return exitContent
 	}
 	fmt.Fprintln(stdout, checkSummary(o.ContentName, res))
@@ -50,7 +42,3 @@ func checkSummary(name string, res *build.Result) string {
 	return fmt.Sprintf("%s：检查通过。网站今天公开 %d 条条款%s、%d 个责任部门、%d 类人群，共 %d 个文件；%d 个计算器测试用例全部通过",
 		name, len(p.Clauses), hidden, len(p.Departments), len(p.Groups), res.Stats.Files, len(p.Cases))
 }
-
-// checkCases runs the content's calculator test cases. The calculator
-// command (calccmd.go) replaces it.
-var checkCases = func(*model.Plan) []error { return nil }

@@ -94,7 +94,7 @@ type Stats struct {
 	Written int // files this build wrote to disk, forms included (0 in memory)
 }
 
-// Build builds the site. Content errors come back as a model.ErrorList.
+// Build builds the site. Content errors come back as an errlist.List.
 func Build(o Options) (*Result, error) {
 	if o.Cache == nil {
 		o.Cache = cache.Open()

@@ -4,6 +4,7 @@ import (
 	"io"
 
 	"gyportal/generator/build/cache"
+	"gyportal/generator/build/calcstep"
 )
 
 // Check runs everything a build with o would run today, on the same
@@ -12,7 +13,8 @@ import (
 // the calculator's parameters and its typical households, the search
 // index, every page. It writes nothing and compiles nothing, so what it
 // accepts the build publishes, and what the build rejects it rejects
-// with the same message. o.Out and o.Memory are ignored.
+// with the same message; its Stats.Files counts the files the build
+// would publish. o.Out and o.Memory are ignored.
 func Check(o Options) (*Result, error) {
 	if o.Cache == nil {
 		o.Cache = cache.Open()
@@ -32,5 +34,11 @@ func Check(o Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Result{Plan: r.plan, Full: r.full, Stats: compare(nil, m)}, nil
+	st := compare(nil, m)
+	if !o.SkipWasm {
+		// The files a build compiles (the calculator's WebAssembly and
+		// wasm_exec.js) count as the build counts them.
+		st.Files += len(calcstep.Skipped)
+	}
+	return &Result{Plan: r.plan, Full: r.full, Stats: st}, nil
 }

@@ -8,11 +8,13 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"gyportal/calc/errlist"
 )
 
 // Load reads and validates the content tree in fsys as of today in
 // Guiyang (see Today). name is the path shown in error messages for the
-// root of fsys (usually "content"). On failure the error is an ErrorList
+// root of fsys (usually "content"). On failure the error is an errlist.List
 // holding every problem found.
 func Load(fsys fs.FS, name string) (*Plan, error) {
 	return LoadOn(fsys, name, Today(time.Now()))
@@ -60,7 +62,7 @@ type loader struct {
 	fsys    fs.FS
 	root    string
 	today   time.Time
-	errs    ErrorList
+	errs    errlist.List
 	locs    map[string]*locator // file name -> locator
 	missing map[string]bool     // files that could not be read or parsed
 }

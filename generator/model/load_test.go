@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gyportal/calc/errlist"
 )
 
 // minimal returns a small valid content tree.
@@ -137,9 +139,9 @@ amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: 
 				fsys[tt.file].Data = []byte(strings.Replace(old, tt.from, tt.to, 1))
 			}
 			_, err := Load(fsys, "content")
-			var list ErrorList
+			var list errlist.List
 			if !errors.As(err, &list) {
-				t.Fatalf("want an ErrorList, got %v", err)
+				t.Fatalf("want an errlist.List, got %v", err)
 			}
 			got := strings.Split(list.Error(), "\n")
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {

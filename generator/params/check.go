@@ -6,13 +6,14 @@ import (
 	"strconv"
 
 	"gyportal/calc"
+	"gyportal/calc/errlist"
 	"gyportal/generator/model"
 )
 
 // Check builds the parameters of plan and validates them for the rules,
 // naming each problem where staff fix it: the file, line and key of the
 // content ("content/measures/3.2.12.toml:29: benefits[1].amount: …"), in
-// Chinese. The error is a model.ErrorList.
+// Chinese. The error is an errlist.List.
 func Check(plan *model.Plan) (*calc.Params, error) {
 	cp, err := FromPlan(plan)
 	if err != nil {
@@ -27,11 +28,11 @@ func Check(plan *model.Plan) (*calc.Params, error) {
 // positioned turns calc's field errors (named by the parameters' JSON
 // path) into content errors at their file and line.
 func positioned(plan *model.Plan, err error) error {
-	var list model.ErrorList
-	for _, e := range unjoin(err) {
+	var list errlist.List
+	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
 		if !errors.As(e, &fe) {
-			list = append(list, &model.Error{File: "content", Msg: e.Error()})
+			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
 			continue
 		}
 		list = append(list, locate(plan, fe))
@@ -46,7 +47,7 @@ var (
 )
 
 // locate finds the content position of one field error.
-func locate(plan *model.Plan, fe *calc.FieldError) *model.Error {
+func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
 	switch m := benefitPath.FindStringSubmatch(fe.Field); {
 	case m != nil:
 		c, i := benefit(plan, m[1])
@@ -70,7 +71,7 @@ func locate(plan *model.Plan, fe *calc.FieldError) *model.Error {
 	case len(fe.Field) > len("adjustment.") && fe.Field[:len("adjustment.")] == "adjustment.":
 		return plan.Errorf("adjustment.toml", fe.Field[len("adjustment."):], "%s", fe.Msg)
 	}
-	return &model.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
+	return &errlist.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
 }
 
 // benefit finds the clause and index of benefit id.
@@ -83,12 +84,4 @@ func benefit(plan *model.Plan, id string) (*model.Clause, int) {
 		}
 	}
 	return nil, 0
-}
-
-// unjoin returns the errors joined in err, one level deep.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

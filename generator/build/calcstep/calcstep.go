@@ -17,6 +17,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/generator/build/cache"
+	"gyportal/generator/cases"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 	"gyportal/generator/site"
@@ -73,6 +74,9 @@ func Prepare(in Input) (*Output, error) {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
 		out.View.Rules = rules(ds)
+		if err := cases.Run(in.Plan, cp, in.Today); err != nil {
+			return nil, err
+		}
 	} else if !in.SkipWasm {
 		return nil, invalid
 	}
