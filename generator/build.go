@@ -7,6 +7,7 @@ import (
 	"path/filepath"
 	"runtime/debug"
 	"runtime/pprof"
+	"strings"
 	"time"
 
 	"gyportal/generator/build"
@@ -53,6 +54,9 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w)
 	}
 	if !*quiet {
+		for _, l := range leftOut(res.Plan) {
+			fmt.Fprintln(stdout, l)
+		}
 		fmt.Fprintln(stdout, summary(d.out, res.Stats, time.Since(start)))
 	}
 	return exitOK
@@ -75,6 +79,35 @@ func today() time.Time { return model.Today(time.Now()) }
 func summary(out string, s build.Stats, took time.Duration) string {
 	return fmt.Sprintf("已生成 %s：%d 个文件（另有 %d 个 .gz/.br 压缩文件），比上次新增 %d、修改 %d、删除 %d，本次写入 %d 个文件，用时 %s",
 		out, s.Files, s.Forms, s.Added, s.Changed, s.Removed, s.Written, seconds(took))
+}
+
+// leftOut names the clauses a build leaves out (草稿，未公开：4.3) and,
+// in a preview with --drafts, the drafts it shows; one line each kind.
+func leftOut(p *model.Plan) []string {
+	var drafts, later, shown []string
+	for _, c := range p.Withheld {
+		if c.Draft {
+			drafts = append(drafts, c.ID)
+		} else {
+			later = append(later, c.ID+"（"+c.Publish.String()+" 公开）")
+		}
+	}
+	for _, c := range p.Clauses {
+		if c.Draft {
+			shown = append(shown, c.ID)
+		}
+	}
+	var out []string
+	for _, l := range []struct {
+		head string
+		ids  []string
+	}{{"草稿，未公开：", drafts}, {"未到发布日期，未公开：", later},
+		{"含草稿（--drafts：页面标有“草稿”，不让搜索引擎收录，只供内部预览）：", shown}} {
+		if len(l.ids) > 0 {
+			out = append(out, l.head+strings.Join(l.ids, "、"))
+		}
+	}
+	return out
 }
 
 // seconds formats a duration for staff: "1.25 秒".

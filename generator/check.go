@@ -28,6 +28,9 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitContent
 	}
+	for _, l := range leftOut(res.Plan) {
+		fmt.Fprintln(stdout, l)
+	}
 	fmt.Fprintln(stdout, checkSummary(o.ContentName, res))
 	return exitOK
 }

@@ -48,14 +48,27 @@ var badEdits = []struct {
 		`content/tests/readings.toml:4: case "农村失独家庭2口人，低保，当地低保标准3000元：失独家庭算独生子女户，3.2.4每年增发1200元": once 应为 50000.00，实际为 55000.00`,
 		`content/tests/readings.toml:34: case "失独家庭没有在世的子女：不享受项目发展基金和高校录取奖励": once 应为 50000.00，实际为 55000.00`,
 	}},
+	{"benefit group outside its clause's", []edit{{"measures/3.2.12.toml", `groups     = ["bereaved"]`, `groups     = ["only-child"]`}}, []string{
+		`content/measures/3.2.12.toml:13: benefits[0].groups[0]: 人群 "only-child" 不在本条的人群里：待遇的人群要从本条的 groups（第 4 行）里选；请把 "only-child" 加到第 4 行，或从这里删去`,
+	}},
+	{"draft whose benefits the rules need", []edit{{"measures/3.2.12.toml", "", "draft = true\n"}}, []string{
+		`content/measures/3.2.12.toml:1: draft: 本条是草稿，但计算器的规则（写在程序 calc/rules 里）要用到本条的待遇 bereaved-province、bereaved-city、complication-level1 等 11 项，规则不能随本条一起不公开；请先去掉 draft = true`,
+	}},
+	{"scheduled clause whose benefits the rules need", []edit{{"measures/3.2.16.toml", "", "publish = \"2099-01-01\"\n"}}, []string{
+		`content/measures/3.2.16.toml:1: publish: 本条要到 2099-01-01 才公开，但计算器的规则（写在程序 calc/rules 里）要用到本条的待遇 microloan，规则不能随本条一起不公开；请先去掉 publish 或改为今天以前的日期`,
+	}},
+	{"benefit id typo", []edit{{"measures/3.2.12.toml", `id         = "bereaved-city"`, `id         = "bereaved-cty"`}}, []string{
+		`content/measures/3.2.12.toml:24: benefits[1].id: 缺少这项待遇：计算器第3.2.12条的规则要用到它（id 为 bereaved-city）；本条写的是 "bereaved-cty"，是不是写错了？`,
+	}},
 	{"duplicate benefit id", []edit{{"measures/3.2.11.toml", `id         = "serious-illness-reimbursement"`, `id         = "bereaved-city"`}}, []string{
-		`content/measures/3.2.12.toml:24: benefits[1].id: 待遇 id "bereaved-city" 重复了（条文 3.2.11 里也有）`,
+		`content/measures/3.2.11.toml:10: benefits[0].id: 待遇 id "bereaved-city" 重复了（content/measures/3.2.12.toml:24 也是这个 id）`,
+		`content/measures/3.2.12.toml:24: benefits[1].id: 待遇 id "bereaved-city" 重复了（content/measures/3.2.11.toml:10 也是这个 id）`,
 	}},
 	{"clause group typo", []edit{{"measures/3.2.12.toml", `groups      = ["bereaved",`, `groups      = ["bereavd",`}}, []string{
-		`content/measures/3.2.12.toml:4: groups[0]: 没有 id 为 "bereavd" 的人群（groups.toml 里没有）`,
+		`content/measures/3.2.12.toml:4: groups[0]: 没有 id 为 "bereavd" 的人群（groups.toml 里没有），是不是要写 "bereaved"？`,
 	}},
 	{"department typo", []edit{{"measures/3.2.4.toml", `departments = ["civil-affairs"]`, `departments = ["civil-afairs"]`}}, []string{
-		`content/measures/3.2.4.toml:3: departments[0]: 没有 id 为 "civil-afairs" 的部门（departments.toml 里没有）`,
+		`content/measures/3.2.4.toml:3: departments[0]: 没有 id 为 "civil-afairs" 的部门（departments.toml 里没有），是不是要写 "civil-affairs"？`,
 	}},
 	{"amount in words", []edit{{"measures/3.2.12.toml", `amount     = "20000"`, `amount     = "2万"`}}, []string{
 		`content/measures/3.2.12.toml:29: benefits[1].amount: "2万" 不是数字，金额请写成 "20000"`,
@@ -80,7 +93,7 @@ var badEdits = []struct {
 		`content/adjustment.toml:4: threshold: 必须写一个大于 0 的比例，如 "0.30"`,
 	}},
 	{"duplicate department", []edit{{"departments.toml", `id   = "discipline-inspection"`, `id   = "civil-affairs"`}}, []string{
-		`content/departments.toml:156: department[28].id: id "civil-affairs" 重复了（前面已有同样 id 的部门）`,
+		`content/departments.toml:156: department[28].id: id "civil-affairs" 重复了（第 31 行已有同样 id 的部门）`,
 		`content/measures/4.3.toml:3: departments[1]: 没有 id 为 "discipline-inspection" 的部门（departments.toml 里没有）`,
 	}},
 	{"cash without period", []edit{{"measures/3.2.12.toml", `period     = "once"`, ``}}, []string{

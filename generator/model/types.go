@@ -11,6 +11,9 @@ type Plan struct {
 	Adjustment  Adjustment
 	Synonyms    []Synonym
 	Cases       []Case // calculator test cases from content/tests
+	// Withheld are the clauses Visible left out (drafts, clauses whose
+	// publish date has not come), in plan order; nil in a loaded plan.
+	Withheld []*Clause
 
 	dept   map[string]*Department
 	group  map[string]*Group

@@ -2,8 +2,11 @@ package params
 
 import (
 	"errors"
+	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
+	"strings"
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
@@ -26,19 +29,63 @@ func Check(plan *model.Plan) (*calc.Params, error) {
 }
 
 // positioned turns calc's field errors (named by the parameters' JSON
-// path) into content errors at their file and line.
+// path) into content errors at their file and line. The benefits the
+// rules need from a clause the public cannot see yet (a draft, a
+// publish date to come) make one error at that clause's draft or
+// publish key, the cause.
 func positioned(plan *model.Plan, err error) error {
 	var list errlist.List
+	withheld := map[*model.Clause][]string{} // clause → benefits the rules need of it
 	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
-		if !errors.As(e, &fe) {
+		switch {
+		case !errors.As(e, &fe):
 			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
-			continue
+		case withheldClause(plan, fe) != nil:
+			c := withheldClause(plan, fe)
+			withheld[c] = append(withheld[c], strings.TrimPrefix(fe.Field, "benefits."))
+		default:
+			list = append(list, locate(plan, fe))
 		}
-		list = append(list, locate(plan, fe))
 	}
-	list.Sort()
+	for _, c := range plan.Withheld {
+		if ids := withheld[c]; ids != nil {
+			list = append(list, withheldError(c, ids))
+		}
+	}
 	return list.Err()
+}
+
+// withheldClause is the clause the public cannot see that holds the
+// benefit fe says is missing, or nil.
+func withheldClause(plan *model.Plan, fe *calc.FieldError) *model.Clause {
+	id, ok := strings.CutPrefix(fe.Field, "benefits.")
+	if !ok || strings.Contains(id, ".") {
+		return nil
+	}
+	for _, c := range plan.Withheld {
+		for _, b := range c.Benefits {
+			if b.ID == id {
+				return c
+			}
+		}
+	}
+	return nil
+}
+
+// withheldError says that the rules of the calculator need benefits of
+// clause c, which the public cannot see: the rules are written in the
+// program and cannot be left out with it.
+func withheldError(c *model.Clause, ids []string) *errlist.Error {
+	need := strings.Join(ids, "、")
+	if len(ids) > 3 {
+		need = fmt.Sprintf("%s 等 %d 项", strings.Join(ids[:3], "、"), len(ids))
+	}
+	const why = "计算器的规则（写在程序 calc/rules 里）要用到本条的待遇 %s，规则不能随本条一起不公开"
+	if c.Draft {
+		return c.Errorf("draft", "本条是草稿，但"+why+"；请先去掉 draft = true", need)
+	}
+	return c.Errorf("publish", "本条要到 %s 才公开，但"+why+"；请先去掉 publish 或改为今天以前的日期", c.Publish.String(), need)
 }
 
 var (
@@ -53,7 +100,7 @@ func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
 		c, i := benefit(plan, m[1])
 		if c == nil {
 			if c = plan.Clause(calc.BenefitClause(m[1])); c != nil {
-				return c.Errorf("benefits", "%s（id 为 %s）", fe.Msg, m[1])
+				return missing(c, m[1], fe.Msg)
 			}
 			return plan.Errorf("measures", "benefits", "%s（id 为 %s）", fe.Msg, m[1])
 		}
@@ -72,6 +119,24 @@ func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
 		return plan.Errorf("adjustment.toml", fe.Field[len("adjustment."):], "%s", fe.Msg)
 	}
 	return &errlist.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
+}
+
+// missing is the error of benefit id, which the rules need of clause c
+// and c lacks: at the id of c that no rule knows and is probably a typo
+// of it, if any.
+func missing(c *model.Clause, id, msg string) *errlist.Error {
+	var have, unknown []string
+	for _, b := range c.Benefits {
+		have = append(have, b.ID)
+		if !slices.Contains(calc.BenefitIDs(), b.ID) {
+			unknown = append(unknown, b.ID)
+		}
+	}
+	if near := model.Nearest(id, unknown); near != "" {
+		i := slices.Index(have, near)
+		return c.Errorf(fmt.Sprintf("benefits[%d].id", i), "%s（id 为 %s）；本条写的是 %q，是不是写错了？", msg, id, near)
+	}
+	return c.Errorf("benefits", "%s（id 为 %s）", msg, id)
 }
 
 // benefit finds the clause and index of benefit id.
