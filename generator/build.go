@@ -15,19 +15,19 @@ import (
 )
 
 func init() {
-	register(&command{name: "build", summary: "build the site into --out", run: runBuild})
+	register(&command{name: "build", summary: "生成网站到 --out 目录（默认 public）：先做 check 的全部检查，有错误就不发布", run: runBuild})
 }
 
 func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
-	fs := newFlags("build", stderr)
+	fs := newFlags("build", "[--content 目录] [--templates 目录] [--out 目录] [--drafts] [--quiet] [--force]", buildAbout)
 	var d dirs
 	d.register(fs)
-	quiet := fs.Bool("quiet", false, "print nothing on success")
-	drafts := fs.Bool("drafts", false, "include draft clauses")
-	force := fs.Bool("force", false, "replace an --out directory that is not a build's output (its files are deleted)")
-	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the build to this file (for developers)")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return exitUsage
+	quiet := fs.Bool("quiet", false, "成功时什么也不显示")
+	drafts := fs.Bool("drafts", false, "也生成草稿（draft = true）的条文，页面标有“草稿”、不让搜索引擎收录；只供内部预览，不要发布")
+	force := fs.Bool("force", false, "--out 不是本程序生成的目录时也替换它（其中的文件会被删除）")
+	cpuProfile := fs.String("cpuprofile", "", "把生成过程的 CPU 性能数据写入这个`文件`（供开发者用）")
+	if code, ok := fs.parse(args, stdout, stderr); !ok {
+		return code
 	}
 	if *cpuProfile != "" {
 		stop, err := startProfile(*cpuProfile)
@@ -61,6 +61,11 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	}
 	return exitOK
 }
+
+// buildAbout is build's --help text.
+const buildAbout = `读入内容和模板，检查（与 check 完全相同，含计算器测试用例），全部通过后生成网站。
+网站先生成在 --out 旁边的目录里，成功后才切换过去：生成失败或中途被打断时，
+--out 原样不变。草稿和发布日期未到的条文不生成，并在最后列出。`
 
 // options turns the directory flags into build options.
 func (d *dirs) options(drafts bool) build.Options {

@@ -60,7 +60,7 @@ func runCalc(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // and the exit code.
 func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 	o := &calcOptions{}
-	fs := flag.NewFlagSet("generator calc", flag.ContinueOnError)
+	fs := flag.NewFlagSet(progName+" calc", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.content, "content", "content", "")
 	fs.StringVar(&o.date, "date", "", "")
@@ -72,21 +72,21 @@ func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 			io.WriteString(stdout, calcUsage())
 			return nil, exitOK
 		}
-		return nil, calcUsageErr(stderr, flagErrText(err))
+		return nil, usageErr(stderr, "calc", flagErrText(err))
 	}
 	if fs.NArg() > 1 {
-		return nil, calcUsageErr(stderr, "最多一个输入文件")
+		return nil, usageErr(stderr, "calc", "最多一个输入文件")
 	}
 	o.file = fs.Arg(0)
 	o.today = today().Format(time.DateOnly)
 	if o.date != "" {
 		if d, err := time.Parse(time.DateOnly, o.date); err != nil || d.Format(time.DateOnly) != o.date {
-			return nil, calcUsageErr(stderr, fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
+			return nil, usageErr(stderr, "calc", fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
 		}
 		o.today = o.date
 	}
 	if msg := o.check(); msg != "" {
-		return nil, calcUsageErr(stderr, msg)
+		return nil, usageErr(stderr, "calc", msg)
 	}
 	return o, exitOK
 }
@@ -110,29 +110,6 @@ func sameFile(a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
-}
-
-// calcUsageErr prints a usage error and returns exitUsage.
-func calcUsageErr(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "generator calc：%s（用法见 generator calc --help）\n", msg)
-	return exitUsage
-}
-
-// flagErrText is the flag package's error in Chinese.
-func flagErrText(err error) string {
-	msg := err.Error()
-	for _, t := range []struct{ prefix, zh string }{
-		{"flag provided but not defined: ", "未知选项 "},
-		{"flag needs an argument: ", "选项需要一个值："},
-		{"invalid boolean value ", "开关选项的值无效："},
-		{"invalid value ", "选项的值无效："},
-		{"bad flag syntax: ", "选项写法有误："},
-	} {
-		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
-			return t.zh + rest
-		}
-	}
-	return msg
 }
 
 // calcSheet answers a register (CSV or .xlsx) and returns the exit code.
