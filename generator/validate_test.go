@@ -29,10 +29,12 @@ func (e edit) apply(t *testing.T, dir string) {
 	} else {
 		b = strings.Replace(b, e.old, e.new, 1)
 	}
-	if err := os.WriteFile(p, []byte(b), 0o644); err != nil {
+	if err := writeFile(p, b); err != nil {
 		t.Fatal(err)
 	}
 }
+
+func writeFile(name, data string) error { return os.WriteFile(name, []byte(data), 0o644) }
 
 // badEdits are edits check and build must both refuse, each with every
 // line they print.

@@ -27,18 +27,28 @@ func Run(plan *model.Plan, cp *calc.Params, today time.Time) error {
 	return list.Err()
 }
 
-// run runs one case.
-func run(c *model.Case, cp *calc.Params, today time.Time) errlist.List {
-	var list errlist.List
-	fail := func(format string, args ...any) {
-		list.Add(c.File, c.Line, "case "+strconv.Quote(c.Name), format, args...)
+// Totals works out case c with cp: its totals by period ("once",
+// "month", "year") as "50000.00".
+func Totals(c *model.Case, cp *calc.Params, today time.Time) (map[string]string, error) {
+	res, err := evaluate(c, cp, today)
+	if err != nil {
+		return nil, err
 	}
+	out := map[string]string{}
+	for _, per := range []string{"once", "month", "year"} {
+		out[per] = calc.Yuan(res.Totals.Fen(per)).StringFixed(2)
+	}
+	return out, nil
+}
+
+// factsError marks the errors of a case's facts.
+type factsError struct{ error }
+
+// evaluate works out case c with cp.
+func evaluate(c *model.Case, cp *calc.Params, today time.Time) (*calc.Result, error) {
 	facts, err := calc.ParseFactsTOML(c.Facts)
 	if err != nil {
-		for _, e := range errlist.Split(err) {
-			fail("facts.%v", e)
-		}
-		return list
+		return nil, factsError{err}
 	}
 	if facts.Date == "" {
 		facts.Date = c.Date
@@ -46,7 +56,22 @@ func run(c *model.Case, cp *calc.Params, today time.Time) errlist.List {
 	if facts.Date == "" {
 		facts.Date = today.Format(time.DateOnly)
 	}
-	res, err := calc.Evaluate(facts, cp)
+	return calc.Evaluate(facts, cp)
+}
+
+// run runs one case.
+func run(c *model.Case, cp *calc.Params, today time.Time) errlist.List {
+	var list errlist.List
+	fail := func(format string, args ...any) {
+		list.Add(c.File, c.Line, "case "+strconv.Quote(c.Name), format, args...)
+	}
+	res, err := evaluate(c, cp, today)
+	if fe, ok := err.(factsError); ok {
+		for _, e := range errlist.Split(fe.error) {
+			fail("facts.%v", e)
+		}
+		return list
+	}
 	if err != nil {
 		for _, e := range errlist.Split(err) {
 			fail("%v", e)
