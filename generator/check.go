@@ -21,6 +21,7 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "[--content 目录] [--templates 目录] [--out 目录]", checkAbout)
 	var d dirs
 	d.register(fs)
+	fs.Lookup("out").Usage = "build 生成网站的`目录`：检查通过后，列出发布到这里会带来的变化"
 	if code, ok := fs.parse(args, stdout, stderr); !ok {
 		return code
 	}

@@ -86,6 +86,9 @@ period = "once"
 			t.Errorf("check --out lacks %q; it says:\n%s", w, got)
 		}
 	}
+	if _, changes, _ := strings.Cut(got, "\n"); changes != readmeBlock(t, "<!-- check-out-example -->") {
+		t.Errorf("README.md's check-out-example is not what check says:\n%s", changes)
+	}
 
 	if c := run(append([]string{"build"}, flags...), nil, &stdout, &stderr); c != exitOK {
 		t.Fatalf("second build: exit %d\n%s", c, stderr.String())
