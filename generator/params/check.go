@@ -3,7 +3,6 @@ package params
 import (
 	"errors"
 	"fmt"
-	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -88,35 +87,32 @@ func withheldError(c *model.Clause, ids []string) *errlist.Error {
 	return c.Errorf("publish", "本条要到 %s 才公开，但"+why+"；请先去掉 publish 或改为今天以前的日期", c.Publish.String(), need)
 }
 
-var (
-	benefitPath = regexp.MustCompile(`^benefits\.([^.]+)(\.(.*))?$`)
-	clausePath  = regexp.MustCompile(`^clauses\.(.+)$`)
-)
-
-// locate finds the content position of one field error.
+// locate finds the content position of one field error, named by the
+// parameters' JSON path: benefits.<id>[.<key>], clauses.<id>, effective,
+// adjustment.<key>.
 func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
-	switch m := benefitPath.FindStringSubmatch(fe.Field); {
-	case m != nil:
-		c, i := benefit(plan, m[1])
+	head, rest, _ := strings.Cut(fe.Field, ".")
+	switch {
+	case head == "benefits" && rest != "":
+		id, sub, _ := strings.Cut(rest, ".")
+		c, i := benefit(plan, id)
 		if c == nil {
-			if c = plan.Clause(calc.BenefitClause(m[1])); c != nil {
-				return missing(c, m[1], fe.Msg)
+			if c = plan.Clause(calc.BenefitClause(id)); c != nil {
+				return missing(c, id, fe.Msg)
 			}
-			return plan.Errorf("measures", "benefits", "%s（id 为 %s）", fe.Msg, m[1])
+			return plan.Errorf("measures", "benefits", "%s（id 为 %s）", fe.Msg, id)
 		}
 		key := "benefits[" + strconv.Itoa(i) + "]"
-		if m[3] != "" {
-			key += "." + m[3]
+		if sub != "" {
+			key += "." + sub
 		}
 		return c.Errorf(key, "%s", fe.Msg)
-	case clausePath.MatchString(fe.Field):
-		if c := plan.Clause(clausePath.FindStringSubmatch(fe.Field)[1]); c != nil {
-			return c.Errorf("title", "%s", fe.Msg)
-		}
+	case head == "clauses" && plan.Clause(rest) != nil:
+		return plan.Clause(rest).Errorf("title", "%s", fe.Msg)
 	case fe.Field == "effective":
 		return plan.Errorf("document.toml", "effective", "%s", fe.Msg)
-	case len(fe.Field) > len("adjustment.") && fe.Field[:len("adjustment.")] == "adjustment.":
-		return plan.Errorf("adjustment.toml", fe.Field[len("adjustment."):], "%s", fe.Msg)
+	case head == "adjustment" && rest != "":
+		return plan.Errorf("adjustment.toml", rest, "%s", fe.Msg)
 	}
 	return &errlist.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
 }
