@@ -50,6 +50,9 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if err != nil {
 		return reportBuildError(stderr, err)
 	}
+	for _, w := range res.Plan.Mentions() {
+		fmt.Fprintln(stderr, w)
+	}
 	for _, w := range res.Warnings {
 		fmt.Fprintln(stderr, w)
 	}

@@ -31,6 +31,9 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, err)
 		return exitContent
 	}
+	for _, w := range res.Plan.Mentions() {
+		fmt.Fprintln(stderr, w)
+	}
 	for _, l := range leftOut(res.Plan) {
 		fmt.Fprintln(stdout, l)
 	}

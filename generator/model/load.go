@@ -36,11 +36,17 @@ func LoadOn(fsys fs.FS, name string, today time.Time) (*Plan, error) {
 	}
 	l.decode("departments.toml", &depts, true)
 	p.Departments = depts.Department
+	for i, d := range p.Departments {
+		d.index = i
+	}
 	var groups struct {
 		Group []*Group `toml:"group"`
 	}
 	l.decode("groups.toml", &groups, true)
 	p.Groups = groups.Group
+	for i, g := range p.Groups {
+		g.index = i
+	}
 	l.decode("adjustment.toml", &p.Adjustment, true)
 	var syn struct {
 		Synonym []Synonym `toml:"synonym"`

@@ -87,6 +87,7 @@ type Department struct {
 	Contacts []Contact `toml:"contact"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+	index   int       // in departments.toml
 }
 
 // Contact is one office of a department ([[department.contact]]).
@@ -106,6 +107,7 @@ type Group struct {
 	Who  string `toml:"who"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+	index   int       // in groups.toml
 }
 
 // Clause is one measure of the plan (content/measures/<id>.toml).
