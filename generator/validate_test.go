@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 )
@@ -112,6 +113,12 @@ func TestOneValidation(t *testing.T) {
 	var stdout, stderr bytes.Buffer
 	if c := run([]string{"build", "--content", good, "--templates", "../templates", "--out", out}, nil, &stdout, &stderr); c != exitOK {
 		t.Fatalf("good build: exit %d\n%s", c, stderr.String())
+	}
+	built := regexp.MustCompile(`：(\d+) 个文件`).FindStringSubmatch(stdout.String())
+	stdout.Reset()
+	if c := run([]string{"check", "--content", good, "--templates", "../templates"}, nil, &stdout, &stderr); c != exitOK ||
+		built == nil || !strings.Contains(stdout.String(), "共 "+built[1]+" 个文件；") {
+		t.Fatalf("check and build count different files: %q, build %q", stdout.String(), built)
 	}
 	before := snapshot(t, out)
 	for _, tc := range badEdits {
