@@ -41,16 +41,22 @@ func runCheck(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 	if res.Changes == nil {
 		return exitOK
 	}
-	lines, err := changeLines(res, o.Today)
+	return printChanges(stdout, stderr, d.out, res, o.Today)
+}
+
+// printChanges says what publishing would change in out, the build
+// check compared with.
+func printChanges(stdout, stderr io.Writer, out string, res *build.Result, today time.Time) int {
+	lines, err := changeLines(res, today)
 	if err != nil {
-		fmt.Fprintf(stderr, "%s：无法比较：%v\n", d.out, err)
+		fmt.Fprintf(stderr, "%s：无法比较：%v\n", out, err)
 		return exitContent
 	}
 	if len(lines) == 0 {
-		fmt.Fprintf(stdout, "与 %s 里已生成的网站相比：发布后没有变化\n", d.out)
+		fmt.Fprintf(stdout, "与 %s 里已生成的网站相比：发布后没有变化\n", out)
 		return exitOK
 	}
-	fmt.Fprintf(stdout, "与 %s 里已生成的网站相比，发布后：\n", d.out)
+	fmt.Fprintf(stdout, "与 %s 里已生成的网站相比，发布后：\n", out)
 	for _, l := range lines {
 		fmt.Fprintln(stdout, "  "+l)
 	}

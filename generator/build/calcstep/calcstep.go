@@ -52,8 +52,9 @@ type Output struct {
 // URLs are empty.
 var Skipped = []string{"calc.wasm", "wasm_exec.js"}
 
-// Prepare computes the parameters and the view values, without
-// compiling anything: the part of the step `check` runs too.
+// Prepare computes the parameters, runs the content's calculator test
+// cases against them (package cases) and computes the view values,
+// without compiling anything: the part of the step `check` runs too.
 func Prepare(in Input) (*Output, error) {
 	cp, err := params.FromPlan(in.Plan)
 	if err != nil {
