@@ -66,6 +66,8 @@ var badEdits = []struct {
 	{"duplicate benefit id", []edit{{"measures/3.2.11.toml", `id         = "serious-illness-reimbursement"`, `id         = "bereaved-city"`}}, []string{
 		`content/measures/3.2.11.toml:10: benefits[0].id: 待遇 id "bereaved-city" 重复了（content/measures/3.2.12.toml:24 也是这个 id）`,
 		`content/measures/3.2.12.toml:24: benefits[1].id: 待遇 id "bereaved-city" 重复了（content/measures/3.2.11.toml:10 也是这个 id）`,
+		`content/tests/readings.toml:17: case[0].expect.pending[0]: 没有 id 为 "serious-illness-reimbursement" 的待遇（content/measures 里没有）`,
+		`content/tests/readings.toml:32: case[1].expect.pending[1]: 没有 id 为 "serious-illness-reimbursement" 的待遇（content/measures 里没有）`,
 	}},
 	{"clause group typo", []edit{{"measures/3.2.12.toml", `groups      = ["bereaved",`, `groups      = ["bereavd",`}}, []string{
 		`content/measures/3.2.12.toml:4: groups[0]: 没有 id 为 "bereavd" 的人群（groups.toml 里没有），是不是要写 "bereaved"？`,
@@ -91,6 +93,12 @@ var badEdits = []struct {
 	}},
 	{"case expectation", []edit{{"tests/3.2.12-students.toml", `once    = "1000.00"`, `once    = "2000.00"`}}, []string{
 		`content/tests/3.2.12-students.toml:6: case "农村独女户，女儿考上大学：奖励1000元": once 应为 2000.00，实际为 1000.00`,
+	}},
+	{"case expects a clause that does not exist", []edit{{"tests/3.2.12-students.toml", `clauses = ["3.2.12"]`, `clauses = ["3.2.21"]`}}, []string{
+		`content/tests/3.2.12-students.toml:15: case[0].expect.clauses[0]: 没有 id 为 "3.2.21" 的条文（content/measures 里没有），是不是要写 "3.2.12"？`,
+	}},
+	{"case expects a benefit that does not exist", []edit{{"tests/readings.toml", `pending = ["serious-illness-reimbursement"]`, `pending = ["serious-ilness-reimbursement"]`}}, []string{
+		`content/tests/readings.toml:17: case[0].expect.pending[0]: 没有 id 为 "serious-ilness-reimbursement" 的待遇（content/measures 里没有），是不是要写 "serious-illness-reimbursement"？`,
 	}},
 	{"adjustment threshold", []edit{{"adjustment.toml", `threshold = "0.30"`, `threshold = "0"`}}, []string{
 		`content/adjustment.toml:4: threshold: 必须写一个大于 0 的比例，如 "0.30"`,

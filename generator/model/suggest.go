@@ -3,6 +3,7 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
 	"sort"
 	"strings"
 
@@ -78,11 +79,21 @@ func tomlName(f reflect.StructField) string {
 func Nearest(s string, keys []string) string {
 	best, bestD := "", max(1, len(s)/3)+1
 	for _, k := range keys {
-		if d := editDistance(strings.ToLower(s), k); d < bestD {
+		d := editDistance(strings.ToLower(s), k)
+		if d < bestD || d == bestD && sameLetters(s, k) && !sameLetters(s, best) {
 			best, bestD = k, d
 		}
 	}
 	return best
+}
+
+// sameLetters reports whether a and b are made of the same letters (two
+// of them swapped, as in 3.2.21 for 3.2.12).
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
 }
 
 // editDistance is the optimal string alignment distance of a and b, by

@@ -38,7 +38,7 @@ func (l *loader) validate(p *Plan) {
 	}
 	l.checkAdjustment(&p.Adjustment)
 	l.checkSynonyms(p.Synonyms)
-	l.checkCases(p.Cases)
+	l.checkCases(p, keys(benefitIDs))
 }
 
 func (l *loader) required(file, key, v string) {

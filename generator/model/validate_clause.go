@@ -170,16 +170,33 @@ func (l *loader) checkSynonyms(ss []Synonym) {
 	}
 }
 
-func (l *loader) checkCases(cs []Case) {
-	for i := range cs {
-		c := &cs[i]
+// checkCases checks the calculator test cases: their names and figures,
+// and that the clauses and benefits they expect exist (a typo gets a
+// candidate).
+func (l *loader) checkCases(p *Plan, benefits []string) {
+	for i := range p.Cases {
+		c := &p.Cases[i]
 		file := strings.TrimPrefix(c.File, l.root+"/")
 		k := c.key
 		l.required(file, k+".name", c.Name)
 		l.dec(file, k+".expect.once", &c.Expect.Once)
 		l.dec(file, k+".expect.month", &c.Expect.Month)
 		l.dec(file, k+".expect.year", &c.Expect.Year)
+		if l.measuresRead() { // else an id may be in the file that could not be read
+			l.refs(file, k+".expect.clauses", c.Expect.Clauses, keys(p.clause), "条文", "content/measures")
+			l.refs(file, k+".expect.pending", c.Expect.Pending, benefits, "待遇", "content/measures")
+		}
 	}
+}
+
+// measuresRead reports whether every clause file could be read and parsed.
+func (l *loader) measuresRead() bool {
+	for f := range l.missing {
+		if strings.HasPrefix(f, "measures/") {
+			return false
+		}
+	}
+	return true
 }
 
 // groupsKnown reports whether every group of the clause exists (a typo
