@@ -91,3 +91,16 @@ func walkSite(t *testing.T, out string, f func(name string, data []byte)) {
 		t.Fatal(err)
 	}
 }
+
+// TestScheduledNamed: check and build name a clause whose publish date
+// has not come, with the date.
+func TestScheduledNamed(t *testing.T) {
+	content := copyContent(t)
+	edit{"measures/4.3.toml", "", "publish = \"2099-01-01\"\n"}.apply(t, content)
+	edit{"departments.toml", "和4.3所说的“市人口计生委”", ""}.apply(t, content)
+	var stdout, stderr bytes.Buffer
+	c := run([]string{"check", "--content", content, "--templates", "../templates"}, nil, &stdout, &stderr)
+	if c != exitOK || !strings.HasPrefix(stdout.String(), "未到发布日期，未公开：4.3（2099-01-01 公开）\n") || stderr.Len() != 0 {
+		t.Errorf("check: exit %d, stdout %q, stderr %q", c, stdout.String(), stderr.String())
+	}
+}
