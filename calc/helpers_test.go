@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"gyportal/calc/errlist"
 )
 
 // testParams returns the test parameters of package rules (the plan's
@@ -60,7 +62,7 @@ func eval(t testing.TB, p *Params, date, facts string) *Result {
 func fieldsOf(t testing.TB, err error) []string {
 	t.Helper()
 	var out []string
-	for _, e := range flattenErr(err) {
+	for _, e := range errlist.Split(err) {
 		var fe *FieldError
 		if !errors.As(e, &fe) || fe.Field == "" || fe.Msg == "" {
 			t.Fatalf("error %q is not a *FieldError naming a field", e)

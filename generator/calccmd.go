@@ -8,20 +8,19 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"time"
 
 	"gyportal/calc"
 	"gyportal/calc/batch"
 	"gyportal/calc/batch/sheet"
+	"gyportal/calc/errlist"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 )
 
 func init() {
 	register(&command{name: "calc", summary: "计算家庭待遇（JSON、CSV 或 .xlsx 登记表）", run: runCalc})
-	checkCases = runCases
 }
 
 // calcOptions are the calc command's flags and argument.
@@ -61,7 +60,7 @@ func runCalc(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 // and the exit code.
 func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 	o := &calcOptions{}
-	fs := flag.NewFlagSet("generator calc", flag.ContinueOnError)
+	fs := flag.NewFlagSet(progName+" calc", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.StringVar(&o.content, "content", "content", "")
 	fs.StringVar(&o.date, "date", "", "")
@@ -73,21 +72,21 @@ func parseCalc(args []string, stdout, stderr io.Writer) (*calcOptions, int) {
 			io.WriteString(stdout, calcUsage())
 			return nil, exitOK
 		}
-		return nil, calcUsageErr(stderr, flagErrText(err))
+		return nil, usageErr(stderr, "calc", flagErrText(err))
 	}
 	if fs.NArg() > 1 {
-		return nil, calcUsageErr(stderr, "最多一个输入文件")
+		return nil, usageErr(stderr, "calc", "最多一个输入文件")
 	}
 	o.file = fs.Arg(0)
 	o.today = today().Format(time.DateOnly)
 	if o.date != "" {
 		if d, err := time.Parse(time.DateOnly, o.date); err != nil || d.Format(time.DateOnly) != o.date {
-			return nil, calcUsageErr(stderr, fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
+			return nil, usageErr(stderr, "calc", fmt.Sprintf("--date %q 不是日期，应写成 YYYY-MM-DD", o.date))
 		}
 		o.today = o.date
 	}
 	if msg := o.check(); msg != "" {
-		return nil, calcUsageErr(stderr, msg)
+		return nil, usageErr(stderr, "calc", msg)
 	}
 	return o, exitOK
 }
@@ -111,29 +110,6 @@ func sameFile(a, b string) bool {
 	fa, err1 := os.Stat(a)
 	fb, err2 := os.Stat(b)
 	return err1 == nil && err2 == nil && os.SameFile(fa, fb)
-}
-
-// calcUsageErr prints a usage error and returns exitUsage.
-func calcUsageErr(stderr io.Writer, msg string) int {
-	fmt.Fprintf(stderr, "generator calc：%s（用法见 generator calc --help）\n", msg)
-	return exitUsage
-}
-
-// flagErrText is the flag package's error in Chinese.
-func flagErrText(err error) string {
-	msg := err.Error()
-	for _, t := range []struct{ prefix, zh string }{
-		{"flag provided but not defined: ", "未知选项 "},
-		{"flag needs an argument: ", "选项需要一个值："},
-		{"invalid boolean value ", "开关选项的值无效："},
-		{"invalid value ", "选项的值无效："},
-		{"bad flag syntax: ", "选项写法有误："},
-	} {
-		if rest, ok := strings.CutPrefix(msg, t.prefix); ok {
-			return t.zh + rest
-		}
-	}
-	return msg
 }
 
 // calcSheet answers a register (CSV or .xlsx) and returns the exit code.
@@ -265,7 +241,7 @@ func (r *reporter) line(err error) {
 // it returns the exit code.
 func (r *reporter) finish(sum batch.Summary, err error, unit, left string) int {
 	if err != nil {
-		for _, e := range flatten(err) {
+		for _, e := range errlist.Split(err) {
 			r.line(e)
 		}
 	}
@@ -295,97 +271,10 @@ func loadParams(dir string, stderr io.Writer) (*calc.Params, int) {
 	// clauses not yet published never set a standard.
 	cp, err := params.Check(plan.Visible(today(), false))
 	if err != nil {
-		for _, e := range flatten(err) {
+		for _, e := range errlist.Split(err) {
 			fmt.Fprintf(stderr, "%s: 计算器参数：%v\n", dir, e)
 		}
 		return nil, exitContent
 	}
 	return cp, exitOK
-}
-
-// flatten returns the errors joined in err (errors.Join), one level deep.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
-}
-
-// runCases runs the content's calculator test cases (content/tests/*.toml)
-// and returns one error per failed expectation, positioned at the case:
-// content/tests/x.toml:12: case "name": once 应为 50000.00，实际为 30000.00
-func runCases(plan *model.Plan) []error {
-	cp, err := params.Check(plan)
-	if err != nil {
-		var errs []error
-		for _, e := range flatten(err) {
-			errs = append(errs, fmt.Errorf("content: 计算器参数：%w", e))
-		}
-		return errs
-	}
-	var errs []error
-	for _, c := range plan.Cases {
-		errs = append(errs, runCase(&c, cp)...)
-	}
-	return errs
-}
-
-func runCase(c *model.Case, cp *calc.Params) []error {
-	at := fmt.Sprintf("%s:%d: case %q", c.File, c.Line, c.Name)
-	var errs []error
-	fail := func(format string, args ...any) {
-		errs = append(errs, fmt.Errorf("%s: %s", at, fmt.Sprintf(format, args...)))
-	}
-	facts, err := calc.ParseFactsTOML(c.Facts)
-	if err != nil {
-		for _, e := range flatten(err) {
-			fail("facts.%v", e)
-		}
-		return errs
-	}
-	if facts.Date == "" {
-		facts.Date = c.Date
-	}
-	if facts.Date == "" {
-		facts.Date = today().Format(time.DateOnly)
-	}
-	res, err := calc.Evaluate(facts, cp)
-	if err != nil {
-		for _, e := range flatten(err) {
-			fail("%v", e)
-		}
-		return errs
-	}
-	for _, x := range []struct {
-		period string
-		want   model.Dec
-	}{{"once", c.Expect.Once}, {"month", c.Expect.Month}, {"year", c.Expect.Year}} {
-		got := calc.Yuan(res.Totals.Fen(x.period))
-		if x.want.Set && !got.Equal(x.want.Decimal) {
-			fail("%s 应为 %s，实际为 %s", x.period, x.want.StringFixed(2), got.StringFixed(2))
-		}
-	}
-	if c.Expect.Clauses != nil {
-		got := res.CashClauses()
-		if !sameSet(got, c.Expect.Clauses) {
-			fail("发放现金的条款应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Clauses, ", "), strings.Join(got, ", "))
-		}
-	}
-	if c.Expect.Pending != nil {
-		var got []string
-		for _, p := range res.Pending {
-			got = append(got, p.Benefit)
-		}
-		if !sameSet(got, c.Expect.Pending) {
-			fail("待补充情况的待遇应为 [%s]，实际为 [%s]", strings.Join(c.Expect.Pending, ", "), strings.Join(got, ", "))
-		}
-	}
-	return errs
-}
-
-func sameSet(a, b []string) bool {
-	x, y := slices.Clone(a), slices.Clone(b)
-	slices.Sort(x)
-	slices.Sort(y)
-	return slices.Equal(slices.Compact(x), slices.Compact(y))
 }

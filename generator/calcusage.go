@@ -14,7 +14,7 @@ import (
 // from the calculator's vocabulary.
 func calcUsage() string {
 	var b strings.Builder
-	b.WriteString(`用法：generator calc [--content 目录] [--date YYYY-MM-DD] [--csv] [--out 文件] [--pretty] [文件|-]
+	b.WriteString("用法：" + progName + ` calc [--content 目录] [--date YYYY-MM-DD] [--csv] [--out 文件] [--pretty] [文件|-]
 
 用本平台的计算器计算家庭待遇。读入文件（不给或给 "-" 时读标准输入），
 答案写到标准输出，或用 --out 写入文件（写完才替换，不会留下半个文件）。

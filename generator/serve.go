@@ -17,7 +17,7 @@ import (
 )
 
 func init() {
-	register(&command{name: "serve", summary: "live preview: build, serve, rebuild on change", run: runServe})
+	register(&command{name: "serve", summary: "本地预览：生成网站、在浏览器里看，内容一改就重新生成", run: runServe})
 }
 
 // calcDir is the calculator's source directory; a change there rebuilds
@@ -43,15 +43,15 @@ type serveFlags struct {
 // calculator takes a while), and prints the URL it listens on (with the
 // real port when --addr asks for port 0) once the site is ready.
 func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	fs := newFlags("serve", stderr)
+	fs := newFlags("serve", "[--content 目录] [--templates 目录] [--addr 地址] [--drafts] [--skip-wasm]", serveAbout)
 	var d dirs
 	d.register(fs)
 	var f serveFlags
-	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "预览服务器监听的地址；端口写 0 时自动选一个空闲端口")
-	fs.BoolVar(&f.drafts, "drafts", false, "也显示草稿（draft = true）的条文")
+	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "预览服务器监听的`地址`；端口写 0 时自动选一个空闲端口")
+	fs.BoolVar(&f.drafts, "drafts", false, "也显示草稿（draft = true）的条文，页面标有“草稿”")
 	fs.BoolVar(&f.skipWasm, "skip-wasm", false, "不编译计算器（只改内容时更快）")
-	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
-		return exitUsage
+	if code, ok := fs.parse(args, stdout, stderr); !ok {
+		return code
 	}
 	ln, err := net.Listen("tcp", f.addr)
 	if err != nil {
@@ -66,6 +66,11 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	}
 	return runPreview(ctx, ln, d, opts, stdout, stderr)
 }
+
+// serveAbout is serve's --help text.
+const serveAbout = `生成网站（在内存里，不写 --out），在本机提供网页供预览；内容、模板或计算器一改，
+自动重新生成，浏览器刷新即可看到。内容有错误时，页面上方显示错误（文件:行: 键:），
+仍显示上一次生成成功的网站。按 Ctrl+C 停止。`
 
 // warmCalculator compiles the calculator into the build cache before the
 // first build, saying so: on a fresh machine this takes most of a minute,

@@ -10,6 +10,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/batch/jsonstream"
+	"gyportal/calc/errlist"
 )
 
 // HouseholdError is an error of one household of JSON input: Index is
@@ -136,7 +137,7 @@ func report(opt Options, index int, err error) {
 	if opt.Report == nil {
 		return
 	}
-	for _, e := range flatten(err) {
+	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
 		if errors.As(e, &fe) {
 			opt.Report(&HouseholdError{Index: index, Field: fe.Field, Msg: fe.Msg})

@@ -19,6 +19,7 @@ import (
 
 	"gyportal/calc/batch/internal/register"
 	"gyportal/calc/batch/sheet"
+	"gyportal/calc/errlist"
 )
 
 // registerCSV returns n households of seed as UTF-8 CSV.
@@ -298,7 +299,7 @@ func FuzzSheet(f *testing.F) {
 		}
 		_, err := Sheet(sheet.NewCSVReader(strings.NewReader(in), 0), sheet.NewCSVWriter(io.Discard), p,
 			Options{Today: "2014-01-01", Report: report})
-		for _, e := range flatten(err) {
+		for _, e := range errlist.Split(err) {
 			if e != nil && !errors.Is(e, sheet.ErrBinary) && !errors.Is(e, sheet.ErrEncoding) &&
 				!errors.Is(e, sheet.ErrXLSX) && !errors.Is(e, sheet.ErrXLS) && !errors.Is(e, sheet.ErrUTF16) && !errors.Is(e, sheet.ErrLongRow) {
 				report(e)

@@ -13,6 +13,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/batch/sheet"
+	"gyportal/calc/errlist"
 )
 
 // Header begins the output of Sheet: the input row, the id, the date
@@ -267,7 +268,7 @@ func (r *sheetRun) commit(order <-chan *rowBatch) {
 func (r *sheetRun) fail(err error) {
 	r.sum.Failed++
 	if r.opt.Report != nil {
-		for _, e := range flatten(err) {
+		for _, e := range errlist.Split(err) {
 			r.opt.Report(e)
 		}
 	}
@@ -276,7 +277,7 @@ func (r *sheetRun) fail(err error) {
 // rowErrors names the row in each of a household's errors.
 func rowErrors(num int, err error) error {
 	var errs []error
-	for _, e := range flatten(err) {
+	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
 		if errors.As(e, &fe) && fe.Field != "$" {
 			errs = append(errs, &sheet.RowError{Row: num, Col: colName(fe.Field), Msg: fe.Msg})
@@ -370,12 +371,4 @@ func (r *sheetRun) finish() error {
 		err = cerr
 	}
 	return err
-}
-
-// flatten returns the errors joined in err, one level deep.
-func flatten(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

@@ -8,6 +8,8 @@ import (
 	"sort"
 	"strings"
 	"testing"
+
+	"gyportal/calc/errlist"
 )
 
 // tparams are test parameters as text, built into Standards on use.
@@ -111,7 +113,7 @@ func missed(r *Result) map[string]string {
 func fieldsOf(t testing.TB, err error) []string {
 	t.Helper()
 	var out []string
-	for _, e := range unjoin(err) {
+	for _, e := range errlist.Split(err) {
 		var fe *FieldError
 		if !errors.As(e, &fe) || fe.Field == "" || fe.Msg == "" {
 			t.Fatalf("error %q is not a *FieldError naming a field", e)
@@ -128,14 +130,6 @@ func mustJSON(v any) string {
 		panic(err)
 	}
 	return string(b)
-}
-
-// unjoin returns the errors joined in err, one level deep.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }
 
 var update = flag.Bool("update", false, "rewrite golden files")

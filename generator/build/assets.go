@@ -84,7 +84,11 @@ func (r *run) calculator() error {
 	}
 	if r.opts.SkipWasm || r.check {
 		for _, name := range calcstep.Skipped {
-			if err := r.assets.set(name, ""); err != nil {
+			url := "" // Check: the previous build's file, if any
+			if f, ok := r.prev.asset(name); ok {
+				url = "/" + f
+			}
+			if err := r.assets.set(name, url); err != nil {
 				return err
 			}
 		}

@@ -86,6 +86,7 @@ type Result struct {
 	Plan     *model.Plan // the visible plan that was rendered
 	Full     *model.Plan // every clause, drafts and unpublished ones included
 	Warnings []string    // problems that did not stop the build
+	Changes  *Changes    // Check: what publishing would change in Out, if it holds a build
 }
 
 // Stats summarises a build against the previous one.
@@ -100,7 +101,7 @@ type Stats struct {
 	Reused  int // pages whose inputs had not changed: taken from an earlier build, not rendered
 }
 
-// Build builds the site. Content errors come back as a model.ErrorList.
+// Build builds the site. Content errors come back as an errlist.List.
 func Build(o Options) (*Result, error) {
 	if o.Cache == nil {
 		o.Cache = cache.Open()
@@ -254,6 +255,7 @@ type run struct {
 	assets *assetURLs      // asset name → URL, for the template function asset
 	calc   site.Calculator // the calculator step's view values
 	check  bool            // Check: compile nothing, write nothing
+	prev   *manifest       // Check: the build in Out, if any
 }
 
 // prepare loads the content and parses the templates: everything that

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"unicode/utf8"
+
+	"gyportal/calc/errlist"
 )
 
 // FuzzLoadClause loads arbitrary bytes as a clause file: the loader must
@@ -29,9 +31,9 @@ func FuzzLoadClause(f *testing.F) {
 			}
 			return
 		}
-		list, ok := err.(ErrorList)
+		list, ok := err.(errlist.List)
 		if !ok {
-			t.Fatalf("not an ErrorList: %T %v", err, err)
+			t.Fatalf("not an errlist.List: %T %v", err, err)
 		}
 		lines := strings.Count(strings.ReplaceAll(string(data), "\r\n", "\n"), "\n") + 1
 		for _, e := range list {

@@ -4,26 +4,11 @@ import (
 	"fmt"
 	"reflect"
 	"sort"
-	"strings"
 
 	"github.com/BurntSushi/toml"
-)
 
-// badRune reports whether r must not appear in content text: C0 and C1
-// control characters (but tab and newline), DEL, and the bidirectional
-// embeddings, overrides and isolates (U+202A–U+202E, U+2066–U+2069),
-// which can make text read differently from what it says.
-func badRune(r rune) bool {
-	switch {
-	case r == '\t' || r == '\n':
-		return false
-	case r < 0x20 || r >= 0x7f && r <= 0x9f:
-		return true
-	case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-		return true
-	}
-	return false
-}
+	"gyportal/calc/errlist"
+)
 
 // firstBad returns the first bad rune of s and its 1-based character
 // position, or ok false.
@@ -31,7 +16,7 @@ func firstBad(s string) (r rune, pos int, ok bool) {
 	i := 0
 	for _, r := range s {
 		i++
-		if badRune(r) {
+		if errlist.Bad(r) {
 			return r, i, true
 		}
 	}
@@ -39,7 +24,7 @@ func firstBad(s string) (r rune, pos int, ok bool) {
 }
 
 // checkText reports every string in v (a value decoded from file) that
-// holds a character badRune rejects, at its key path.
+// holds a character errlist.Bad rejects, at its key path.
 func (l *loader) checkText(file string, v any) {
 	l.walkText(file, "", reflect.ValueOf(v))
 }
@@ -90,21 +75,4 @@ func join(prefix, key string) string {
 		return key
 	}
 	return prefix + "." + key
-}
-
-// visible replaces the characters badRune rejects by their \u escapes,
-// so that a message quoting content cannot itself carry them.
-func visible(s string) string {
-	if _, _, bad := firstBad(s); !bad {
-		return s
-	}
-	var b strings.Builder
-	for _, r := range s {
-		if badRune(r) {
-			fmt.Fprintf(&b, "\\u%04x", r)
-		} else {
-			b.WriteRune(r)
-		}
-	}
-	return b.String()
 }

@@ -9,12 +9,13 @@ import (
 	"sync"
 	"time"
 
+	"gyportal/calc/errlist"
 	"gyportal/calc/rules"
 )
 
 // Load reads and validates the content tree in fsys as of today in
 // Guiyang (see Today). name is the path shown in error messages for the
-// root of fsys (usually "content"). On failure the error is an ErrorList
+// root of fsys (usually "content"). On failure the error is an errlist.List
 // holding every problem found.
 func Load(fsys fs.FS, name string) (*Plan, error) {
 	return LoadOn(fsys, name, Today(time.Now()))
@@ -36,11 +37,17 @@ func LoadOn(fsys fs.FS, name string, today time.Time) (*Plan, error) {
 	}
 	l.decode("departments.toml", &depts, true)
 	p.Departments = depts.Department
+	for i, d := range p.Departments {
+		d.index = i
+	}
 	var groups struct {
 		Group []*Group `toml:"group"`
 	}
 	l.decode("groups.toml", &groups, true)
 	p.Groups = groups.Group
+	for i, g := range p.Groups {
+		g.index = i
+	}
 	l.decode("adjustment.toml", &p.Adjustment, true)
 	var syn struct {
 		Synonym []Synonym `toml:"synonym"`
@@ -67,7 +74,7 @@ type loader struct {
 	fsys    fs.FS
 	root    string
 	today   time.Time
-	errs    ErrorList
+	errs    errlist.List
 	locs    map[string]*locator // file name -> locator
 	missing map[string]bool     // files that could not be read or parsed
 }

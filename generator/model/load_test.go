@@ -6,6 +6,8 @@ import (
 	"strings"
 	"testing"
 	"testing/fstest"
+
+	"gyportal/calc/errlist"
 )
 
 // minimal returns a small valid content tree.
@@ -94,14 +96,15 @@ level`, []string{
 			`content/measures/3.2.12.toml:8: benefits[0].period: 现金待遇要写发放周期 period：once（一次性）、month（每月）或 year（每年）`,
 			`content/measures/3.2.12.toml:14: benefits[0].peroid: 没有这个键，是不是要写 period？`}},
 		{"unknown department", m, `departments = ["population"]`, `departments = ["populaton"]`,
-			[]string{`content/measures/3.2.12.toml:3: departments[0]: 没有 id 为 "populaton" 的部门（departments.toml 里没有）`}},
+			[]string{`content/measures/3.2.12.toml:3: departments[0]: 没有 id 为 "populaton" 的部门（departments.toml 里没有），是不是要写 "population"？`}},
 		{"unknown group", m, `groups = ["bereaved"]`, `groups = ["bereaved", "nobody"]`,
 			[]string{`content/measures/3.2.12.toml:4: groups[1]: 没有 id 为 "nobody" 的人群（groups.toml 里没有）`}},
 		{"bad enum", m, `kind = "cash"
 amount = "20000"`, `kind = "money"
 amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: "money" 不是可选的值，可选：cash、service、standard`}},
 		{"duplicate benefit", m, `id = "bereaved-city"`, `id = "bereaved-province"`,
-			[]string{`content/measures/3.2.12.toml:18: benefits[1].id: 待遇 id "bereaved-province" 重复了（条文 3.2.12 里也有）`}},
+			[]string{`content/measures/3.2.12.toml:9: benefits[0].id: 待遇 id "bereaved-province" 重复了（content/measures/3.2.12.toml:18 也是这个 id）`,
+				`content/measures/3.2.12.toml:18: benefits[1].id: 待遇 id "bereaved-province" 重复了（content/measures/3.2.12.toml:9 也是这个 id）`}},
 		{"file name", m, `id = "3.2.12"`, `id = "3.2.13"`,
 			[]string{`content/measures/3.2.12.toml:1: id: 条文 "3.2.13" 必须放在名为 3.2.13.toml 的文件里`}},
 		{"broken toml", m, `title = "特惠机制"`, `title = "特惠机制`,
@@ -113,7 +116,7 @@ amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: 
 		{"bad base url", "site.toml", `https://example.org/`, `example.org`,
 			[]string{`content/site.toml:2: base_url: "example.org" 不是完整的网站地址，必须以 https:// 开头，如 "https://www.example.gov.cn/"`}},
 		{"duplicate department", "departments.toml", "", "[[department]]\nid = \"population\"\nname = \"a\"\n[[department]]\nid = \"population\"\nname = \"b\"\n",
-			[]string{`content/departments.toml:5: department[1].id: id "population" 重复了（前面已有同样 id 的部门）`}},
+			[]string{`content/departments.toml:5: department[1].id: id "population" 重复了（第 2 行已有同样 id 的部门）`}},
 		{"bad threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "30%"`, []string{
 			`content/adjustment.toml:2: threshold: "30%" 不是数字，比例请写成小数 "0.30"`}},
 		{"zero threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "0"`, []string{
@@ -137,9 +140,9 @@ amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: 
 				fsys[tt.file].Data = []byte(strings.Replace(old, tt.from, tt.to, 1))
 			}
 			_, err := Load(fsys, "content")
-			var list ErrorList
+			var list errlist.List
 			if !errors.As(err, &list) {
-				t.Fatalf("want an ErrorList, got %v", err)
+				t.Fatalf("want an errlist.List, got %v", err)
 			}
 			got := strings.Split(list.Error(), "\n")
 			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {

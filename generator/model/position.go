@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"path"
+
+	"gyportal/calc/errlist"
 )
 
 // Line returns the line of key path in the clause's file, for example
@@ -19,8 +21,8 @@ func (c *Clause) Line(key string) int {
 // Errorf returns a content error at key path of the clause's file, for
 // the callers of Load (calculator parameters, check) that find a problem
 // the loader cannot see.
-func (c *Clause) Errorf(key, format string, args ...any) *Error {
-	return &Error{File: c.File, Line: c.Line(key), Key: key, Msg: fmt.Sprintf(format, args...)}
+func (c *Clause) Errorf(key, format string, args ...any) *errlist.Error {
+	return &errlist.Error{File: c.File, Line: c.Line(key), Key: key, Msg: fmt.Sprintf(format, args...)}
 }
 
 // Line returns the line of key path in file, a path relative to the
@@ -37,6 +39,6 @@ func (p *Plan) Line(file, key string) int {
 // Errorf returns a content error at key path of file (relative to the
 // content root, as for Line), its name shown as the loader shows it
 // ("content/adjustment.toml").
-func (p *Plan) Errorf(file, key, format string, args ...any) *Error {
-	return &Error{File: path.Join(p.root, file), Line: p.Line(file, key), Key: key, Msg: fmt.Sprintf(format, args...)}
+func (p *Plan) Errorf(file, key, format string, args ...any) *errlist.Error {
+	return &errlist.Error{File: path.Join(p.root, file), Line: p.Line(file, key), Key: key, Msg: fmt.Sprintf(format, args...)}
 }

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"gyportal/calc/errlist"
 )
 
 // day is the "today" of the status and contact tests.
@@ -22,9 +24,9 @@ func loadErrors(t *testing.T, fsys map[string]string) []string {
 	if err == nil {
 		return nil
 	}
-	var list ErrorList
+	var list errlist.List
 	if !errors.As(err, &list) {
-		t.Fatalf("want an ErrorList, got %v", err)
+		t.Fatalf("want an errlist.List, got %v", err)
 	}
 	return strings.Split(list.Error(), "\n")
 }

@@ -3,6 +3,8 @@ package model
 import (
 	"fmt"
 	"reflect"
+	"slices"
+	"sort"
 	"strings"
 
 	"github.com/BurntSushi/toml"
@@ -11,7 +13,7 @@ import (
 // unknownKeyMsg says that key is not a key of v's type, suggesting the
 // known key it was probably meant to be.
 func unknownKeyMsg(v any, key toml.Key) string {
-	if near := nearest(key[len(key)-1], keysAt(reflect.TypeOf(v), key[:len(key)-1])); near != "" {
+	if near := Nearest(key[len(key)-1], keysAt(reflect.TypeOf(v), key[:len(key)-1])); near != "" {
 		return fmt.Sprintf("没有这个键，是不是要写 %s？", near)
 	}
 	return "没有这个键（能写的键见 content/SCHEMA.md）"
@@ -72,16 +74,26 @@ func tomlName(f reflect.StructField) string {
 	return name
 }
 
-// nearest returns the key of keys closest to s by edit distance, if it is
+// Nearest returns the key of keys closest to s by edit distance, if it is
 // close enough to be a typo (at most a third of its letters, at least 1).
-func nearest(s string, keys []string) string {
+func Nearest(s string, keys []string) string {
 	best, bestD := "", max(1, len(s)/3)+1
 	for _, k := range keys {
-		if d := editDistance(strings.ToLower(s), k); d < bestD {
+		d := editDistance(strings.ToLower(s), k)
+		if d < bestD || d == bestD && sameLetters(s, k) && !sameLetters(s, best) {
 			best, bestD = k, d
 		}
 	}
 	return best
+}
+
+// sameLetters reports whether a and b are made of the same letters (two
+// of them swapped, as in 3.2.21 for 3.2.12).
+func sameLetters(a, b string) bool {
+	x, y := []byte(a), []byte(b)
+	slices.Sort(x)
+	slices.Sort(y)
+	return string(x) == string(y)
 }
 
 // editDistance is the optimal string alignment distance of a and b, by
@@ -108,4 +120,23 @@ func editDistance(a, b string) int {
 		}
 	}
 	return d[len(a)][len(b)]
+}
+
+// suggest is the end of a message about an unknown id: the known id it
+// was probably meant to be (候选), or nothing.
+func suggest(id string, known []string) string {
+	if near := Nearest(id, known); near != "" {
+		return fmt.Sprintf("，是不是要写 %q？", near)
+	}
+	return ""
+}
+
+// keys returns the keys of m, sorted.
+func keys[T any](m map[string]T) []string {
+	out := make([]string, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
 }

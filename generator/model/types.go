@@ -14,6 +14,9 @@ type Plan struct {
 	Synonyms    []Synonym
 	Readings    []*rules.Reading // the readings several clauses share (content/readings.toml)
 	Cases       []Case           // calculator test cases from content/tests
+	// Withheld are the clauses Visible left out (drafts, clauses whose
+	// publish date has not come), in plan order; nil in a loaded plan.
+	Withheld []*Clause
 
 	dept   map[string]*Department
 	group  map[string]*Group
@@ -87,6 +90,7 @@ type Department struct {
 	Contacts []Contact `toml:"contact"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+	index   int       // in departments.toml
 }
 
 // Contact is one office of a department ([[department.contact]]).
@@ -106,6 +110,7 @@ type Group struct {
 	Who  string `toml:"who"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
+	index   int       // in groups.toml
 }
 
 // Clause is one measure of the plan (content/measures/<id>.toml).

@@ -32,13 +32,13 @@ func (l *loader) validate(p *Plan) {
 	}
 	p.group = l.checkGroups(p.Groups)
 	p.clause = map[string]*Clause{}
-	benefitIDs := map[string]string{}
+	benefitIDs := map[string]*benefitAt{}
 	for _, c := range p.Clauses {
 		l.checkClause(p, c, benefitIDs)
 	}
 	l.checkAdjustment(&p.Adjustment)
 	l.checkSynonyms(p.Synonyms)
-	l.checkCases(p.Cases)
+	l.checkCases(p, keys(benefitIDs))
 }
 
 func (l *loader) required(file, key, v string) {
@@ -115,16 +115,17 @@ func (l *loader) checkGroups(gs []*Group) map[string]*Group {
 // checkBodies checks the [[key]] tables of file (departments or groups):
 // each needs a slug id, unique, and a name. It returns them by id.
 func checkBodies[T any](l *loader, file, key string, items []T, idName func(T) (string, string)) map[string]T {
-	m := map[string]T{}
+	m, first := map[string]T{}, map[string]int{}
 	for i, it := range items {
 		id, name := idName(it)
 		k := fmt.Sprintf("%s[%d]", key, i)
 		l.slug(file, k+".id", id)
 		l.required(file, k+".name", name)
-		if _, dup := m[id]; dup {
-			l.errorf(file, k+".id", "id %q 重复了（前面已有同样 id 的%s）", id, bodyNames[key])
+		if j, dup := first[id]; dup {
+			l.errorf(file, k+".id", "id %q 重复了（第 %d 行已有同样 id 的%s）", id, l.line(file, fmt.Sprintf("%s[%d].id", key, j)), bodyNames[key])
+			continue
 		}
-		m[id] = it
+		m[id], first[id] = it, i
 	}
 	return m
 }

@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
+func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]*benefitAt) {
 	f := c.rel
 	if !clauseIDRE.MatchString(c.ID) {
 		l.errorf(f, "id", "%q 不是条文编号，应写成 \"3.2.12\" 这样的数字", c.ID)
@@ -24,8 +24,8 @@ func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
 	if len(c.Departments) == 0 {
 		l.errorf(f, "departments", "至少要写一个负责部门")
 	}
-	l.refs(f, "departments", c.Departments, func(id string) bool { return p.dept[id] != nil }, "部门", "departments.toml")
-	l.refs(f, "groups", c.Groups, func(id string) bool { return p.group[id] != nil }, "人群", "groups.toml")
+	l.refs(f, "departments", c.Departments, keys(p.dept), "部门", "departments.toml")
+	l.refs(f, "groups", c.Groups, keys(p.group), "人群", "groups.toml")
 	for i := range c.Benefits {
 		l.checkBenefit(p, c, i, benefitIDs)
 	}
@@ -46,13 +46,14 @@ func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]string) {
 	}
 }
 
-// refs checks that every id in ids resolves and appears once.
-func (l *loader) refs(f, key string, ids []string, ok func(string) bool, what, where string) {
+// refs checks that every id in ids is one of known and appears once; an
+// unknown id gets the known one it was probably meant to be.
+func (l *loader) refs(f, key string, ids, known []string, what, where string) {
 	seen := map[string]bool{}
 	for i, id := range ids {
 		k := fmt.Sprintf("%s[%d]", key, i)
-		if !ok(id) {
-			l.errorf(f, k, "没有 id 为 %q 的%s（%s 里没有）", id, what, where)
+		if !contains(known, id) {
+			l.errorf(f, k, "没有 id 为 %q 的%s（%s 里没有）%s", id, what, where, suggest(id, known))
 		}
 		if seen[id] {
 			l.errorf(f, k, "%s %q 写了两次", what, id)
@@ -61,14 +62,34 @@ func (l *loader) refs(f, key string, ids []string, ok func(string) bool, what, w
 	}
 }
 
-func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) {
+// benefitAt is where a benefit id was first written, for the message of
+// a duplicate.
+type benefitAt struct {
+	clause   *Clause
+	key      string // "benefits[1].id"
+	reported bool   // the first place has been reported
+}
+
+// where is "content/measures/3.2.11.toml:10", the place of the id.
+func (b *benefitAt) where(l *loader) string {
+	return fmt.Sprintf("%s:%d", b.clause.File, l.line(b.clause.rel, b.key))
+}
+
+func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]*benefitAt) {
 	f, b := c.rel, &c.Benefits[i]
 	k := fmt.Sprintf("benefits[%d]", i)
 	l.slug(f, k+".id", b.ID)
-	if other, dup := ids[b.ID]; dup {
-		l.errorf(f, k+".id", "待遇 id %q 重复了（条文 %s 里也有）", b.ID, other)
+	here := &benefitAt{clause: c, key: k + ".id"}
+	if first := ids[b.ID]; first != nil {
+		// Both places: staff may have edited either.
+		if !first.reported {
+			l.errorf(first.clause.rel, first.key, "待遇 id %q 重复了（%s 也是这个 id）", b.ID, here.where(l))
+			first.reported = true
+		}
+		l.errorf(f, k+".id", "待遇 id %q 重复了（%s 也是这个 id）", b.ID, first.where(l))
+	} else {
+		ids[b.ID] = here
 	}
-	ids[b.ID] = c.ID
 	l.required(f, k+".name", b.Name)
 	l.oneOf(f, k+".for", b.For, benefitFor)
 	l.oneOf(f, k+".kind", b.Kind, benefitKinds)
@@ -95,7 +116,13 @@ func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]string) 
 	if b.Adjustable && (!b.Amount.Set || b.Kind != "cash" || b.Level == "province") {
 		l.errorf(f, k+".adjustable", "只有市里定的固定现金金额才能写 adjustable = true（比例、非现金待遇和省定标准都不能）")
 	}
-	l.refs(f, k+".groups", b.Groups, func(id string) bool { return p.group[id] != nil }, "人群", "groups.toml")
+	l.refs(f, k+".groups", b.Groups, keys(p.group), "人群", "groups.toml")
+	for j, g := range b.Groups {
+		if p.group[g] != nil && !contains(c.Groups, g) && c.groupsKnown(p) {
+			l.errorf(f, fmt.Sprintf("%s.groups[%d]", k, j), "人群 %q 不在本条的人群里：待遇的人群要从本条的 groups（第 %d 行）里选；请把 %q 加到第 %d 行，或从这里删去",
+				g, l.line(f, "groups"), g, l.line(f, "groups"))
+		}
+	}
 	for j := range b.Changes {
 		ch := &b.Changes[j]
 		ck := fmt.Sprintf("%s.changes[%d]", k, j)
@@ -143,14 +170,42 @@ func (l *loader) checkSynonyms(ss []Synonym) {
 	}
 }
 
-func (l *loader) checkCases(cs []Case) {
-	for i := range cs {
-		c := &cs[i]
+// checkCases checks the calculator test cases: their names and figures,
+// and that the clauses and benefits they expect exist (a typo gets a
+// candidate).
+func (l *loader) checkCases(p *Plan, benefits []string) {
+	for i := range p.Cases {
+		c := &p.Cases[i]
 		file := strings.TrimPrefix(c.File, l.root+"/")
 		k := c.key
 		l.required(file, k+".name", c.Name)
 		l.dec(file, k+".expect.once", &c.Expect.Once)
 		l.dec(file, k+".expect.month", &c.Expect.Month)
 		l.dec(file, k+".expect.year", &c.Expect.Year)
+		if l.measuresRead() { // else an id may be in the file that could not be read
+			l.refs(file, k+".expect.clauses", c.Expect.Clauses, keys(p.clause), "条文", "content/measures")
+			l.refs(file, k+".expect.pending", c.Expect.Pending, benefits, "待遇", "content/measures")
+		}
 	}
+}
+
+// measuresRead reports whether every clause file could be read and parsed.
+func (l *loader) measuresRead() bool {
+	for f := range l.missing {
+		if strings.HasPrefix(f, "measures/") {
+			return false
+		}
+	}
+	return true
+}
+
+// groupsKnown reports whether every group of the clause exists (a typo
+// there is reported once, not again at each benefit).
+func (c *Clause) groupsKnown(p *Plan) bool {
+	for _, g := range c.Groups {
+		if p.group[g] == nil {
+			return false
+		}
+	}
+	return true
 }

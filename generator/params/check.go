@@ -2,17 +2,20 @@ package params
 
 import (
 	"errors"
-	"regexp"
 	"strconv"
+	"strings"
 
 	"gyportal/calc"
+	"gyportal/calc/errlist"
 	"gyportal/generator/model"
 )
 
 // Check builds the parameters of plan and validates them for the rules,
 // naming each problem where staff fix it: the file, line and key of the
 // content ("content/measures/3.2.12.toml:29: benefits[1].amount: …"), in
-// Chinese. The error is a model.ErrorList.
+// Chinese. The error is an errlist.List. The rules travel with their
+// benefits, so a clause left out (a draft, a publish date to come) takes
+// its rules with it.
 func Check(plan *model.Plan) (*calc.Params, error) {
 	cp, err := FromPlan(plan)
 	if err != nil {
@@ -31,8 +34,8 @@ func Check(plan *model.Plan) (*calc.Params, error) {
 
 // unruled reports each cash benefit with neither a rule nor a reason the
 // calculator does not decide it: a family would be told nothing of it.
-func unruled(plan *model.Plan) model.ErrorList {
-	var list model.ErrorList
+func unruled(plan *model.Plan) errlist.List {
+	var list errlist.List
 	for _, c := range plan.Clauses {
 		for i, b := range c.Benefits {
 			if b.Kind == "cash" && b.Rule == nil && b.NotAssessed == "" {
@@ -46,12 +49,12 @@ func unruled(plan *model.Plan) model.ErrorList {
 
 // positioned turns calc's field errors (named by the parameters' JSON
 // path) into content errors at their file and line.
-func positioned(plan *model.Plan, err error) model.ErrorList {
-	var list model.ErrorList
-	for _, e := range unjoin(err) {
+func positioned(plan *model.Plan, err error) errlist.List {
+	var list errlist.List
+	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
 		if !errors.As(e, &fe) {
-			list = append(list, &model.Error{File: "content", Msg: e.Error()})
+			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
 			continue
 		}
 		list = append(list, locate(plan, fe))
@@ -59,43 +62,41 @@ func positioned(plan *model.Plan, err error) model.ErrorList {
 	return list
 }
 
-var (
-	benefitPath = regexp.MustCompile(`^benefits\.([^.]+)(\.(.*))?$`)
-	clausePath  = regexp.MustCompile(`^clauses\.([^.]+(?:\.[0-9]+)*)(?:\.(readings))?$`)
-	readingPath = regexp.MustCompile(`^readings\.([^.]*)(?:\.(.*))?$`)
-)
-
-// locate finds the content position of one field error.
-func locate(plan *model.Plan, fe *calc.FieldError) *model.Error {
-	switch m := benefitPath.FindStringSubmatch(fe.Field); {
-	case m != nil:
-		c, i := benefit(plan, m[1])
+// locate finds the content position of one field error, named by the
+// parameters' JSON path: benefits.<id>[.<key>], clauses.<id>[.readings],
+// readings.<id>[.<key>], effective, adjustment.<key>.
+func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
+	head, rest, _ := strings.Cut(fe.Field, ".")
+	switch {
+	case head == "benefits" && rest != "":
+		id, sub, _ := strings.Cut(rest, ".")
+		c, i := benefit(plan, id)
 		if c == nil {
-			return plan.Errorf("measures", "benefits", "%s（id 为 %s）", fe.Msg, m[1])
+			return plan.Errorf("measures", "benefits", "%s（id 为 %s）", fe.Msg, id)
 		}
 		key := "benefits[" + strconv.Itoa(i) + "]"
-		if m[3] != "" {
-			key += "." + m[3]
+		if sub != "" {
+			key += "." + sub
 		}
 		return c.Errorf(key, "%s", fe.Msg)
-	case clausePath.MatchString(fe.Field):
-		if m := clausePath.FindStringSubmatch(fe.Field); plan.Clause(m[1]) != nil {
-			return plan.Clause(m[1]).Errorf("title", "%s", fe.Msg)
+	case head == "clauses":
+		if c := plan.Clause(strings.TrimSuffix(rest, ".readings")); c != nil {
+			return c.Errorf("title", "%s", fe.Msg)
 		}
-	case readingPath.MatchString(fe.Field):
-		m := readingPath.FindStringSubmatch(fe.Field)
-		return locateReading(plan, m[1], m[2], fe.Msg)
+	case head == "readings":
+		id, sub, _ := strings.Cut(rest, ".")
+		return locateReading(plan, id, sub, fe.Msg)
 	case fe.Field == "effective":
 		return plan.Errorf("document.toml", "effective", "%s", fe.Msg)
-	case len(fe.Field) > len("adjustment.") && fe.Field[:len("adjustment.")] == "adjustment.":
-		return plan.Errorf("adjustment.toml", fe.Field[len("adjustment."):], "%s", fe.Msg)
+	case head == "adjustment" && rest != "":
+		return plan.Errorf("adjustment.toml", rest, "%s", fe.Msg)
 	}
-	return &model.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
+	return &errlist.Error{File: "content", Key: fe.Field, Msg: fe.Msg}
 }
 
 // locateReading finds the reading id where it is written: in
 // readings.toml, or in a measure file's [[readings]].
-func locateReading(plan *model.Plan, id, field, msg string) *model.Error {
+func locateReading(plan *model.Plan, id, field, msg string) *errlist.Error {
 	key := func(i int) string {
 		k := "readings[" + strconv.Itoa(i) + "]"
 		if field != "" {
@@ -128,12 +129,4 @@ func benefit(plan *model.Plan, id string) (*model.Clause, int) {
 		}
 	}
 	return nil, 0
-}
-
-// unjoin returns the errors joined in err, one level deep.
-func unjoin(err error) []error {
-	if j, ok := err.(interface{ Unwrap() []error }); ok {
-		return j.Unwrap()
-	}
-	return []error{err}
 }

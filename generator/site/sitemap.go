@@ -6,14 +6,15 @@ import (
 	"strings"
 )
 
-// sitemap writes sitemap.xml (every page but 404) and robots.txt.
+// sitemap writes sitemap.xml (every page but 404 and drafts) and
+// robots.txt.
 func (s *Site) sitemap(w Writer) error {
 	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range s.pages {
-		if p.Kind == "404" {
+		if p.Kind == "404" || p.Draft() {
 			continue
 		}
 		buf.WriteString("<url><loc>")

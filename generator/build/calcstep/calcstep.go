@@ -17,6 +17,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/generator/build/cache"
+	"gyportal/generator/cases"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 	"gyportal/generator/site"
@@ -51,8 +52,9 @@ type Output struct {
 // URLs are empty.
 var Skipped = []string{"calc.wasm", "wasm_exec.js"}
 
-// Prepare computes the parameters and the view values, without
-// compiling anything: the part of the step `check` runs too.
+// Prepare computes the parameters, runs the content's calculator test
+// cases against them (package cases) and computes the view values,
+// without compiling anything: the part of the step `check` runs too.
 func Prepare(in Input) (*Output, error) {
 	cp, err := params.FromPlan(in.Plan)
 	if err != nil {
@@ -73,6 +75,9 @@ func Prepare(in Input) (*Output, error) {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
 		out.View.Rules = rules(ds)
+		if err := cases.Run(in.Plan, cp, in.Today); err != nil {
+			return nil, err
+		}
 	} else if !in.SkipWasm {
 		return nil, invalid
 	}
