@@ -11,9 +11,10 @@ import (
 // decimals' text. calc.Params converts its decimals through NewStandards;
 // ParseStandards reads the parameters' JSON directly, so that the
 // browser's calculator links neither shopspring/decimal nor math/big nor
-// fmt. Both validate the same way, and evaluate through the same tables,
-// so their answers are byte-identical. A Standards is safe for
-// concurrent use.
+// fmt. Both read, resolve and evaluate through the same code and tables,
+// so their answers are byte-identical; NewStandards (and
+// ParseCheckedStandards) also explain what is wrong with the rules, for
+// staff (explainRules). A Standards is safe for concurrent use.
 type Standards struct {
 	effective string
 	benefits  map[string]*istd
