@@ -146,7 +146,7 @@ func text(d *decimal.Decimal) string {
 // JSON of Params, encoding/json's field names) and validates them.
 // Unknown fields are errors.
 func ParseParams(data []byte) (*Params, error) {
-	s, err := rules.ParseStandards(data)
+	s, err := rules.ParseCheckedStandards(data)
 	if err != nil {
 		return nil, err
 	}

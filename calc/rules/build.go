@@ -55,7 +55,7 @@ func NewStandards(effective string, benefits map[string]*Std, clauses map[string
 		s.adj.exp = append(s.adj.exp, iexp{year: y.Year, source: y.Source,
 			yuan: s.figOpt("adjustment.expenditure["+itoa(i)+"].yuan", y.Yuan, amountPlaces)})
 	}
-	s.finish()
+	s.finish((*Standards).explainRules)
 	return s
 }
 

@@ -169,13 +169,13 @@ func (s *Standards) assessed() *assessed {
 			b = append(b, ',')
 		}
 		b = append(b, `{"benefit":"`...)
-		b = appendEscaped(b, n.Benefit)
-		b = append(b, `","name":"`...)
-		b = appendEscaped(b, n.Name)
-		b = append(b, `","clause":"`...)
-		b = appendEscaped(b, n.Clause)
-		b = append(b, `","reason":"`...)
-		b = appendEscaped(b, n.Reason)
+		for j, v := range [...]string{n.Benefit, `","name":"`, n.Name, `","clause":"`, n.Clause, `","reason":"`, n.Reason} {
+			if j%2 == 0 {
+				b = appendEscaped(b, v)
+			} else {
+				b = append(b, v...)
+			}
+		}
 		b = append(b, `"}`...)
 	}
 	a.json = string(append(b, ']'))

@@ -7,7 +7,19 @@ import "strconv"
 // calculator's units, and validates them. Unknown fields are errors. It
 // reads with calc's own JSON reader and builds no decimal, so that the
 // browser's calculator links neither encoding/json nor shopspring/decimal.
-func ParseStandards(data []byte) (*Standards, error) {
+//
+// The rules are resolved, not explained: a rule that cannot be read is
+// named briefly. The browser's calculator reads parameters a build has
+// checked; ParseCheckedStandards says what is wrong as staff need it.
+func ParseStandards(data []byte) (*Standards, error) { return parseStandards(data, nil) }
+
+// ParseCheckedStandards is ParseStandards with the rules' problems
+// explained (see NewStandards).
+func ParseCheckedStandards(data []byte) (*Standards, error) {
+	return parseStandards(data, (*Standards).explainRules)
+}
+
+func parseStandards(data []byte, explain func(*Standards)) (*Standards, error) {
 	d := &paramsDecoder{r: jsonReader{data: data}, s: newStandards()}
 	s := d.s
 	ok := d.r.object(func(key []byte) bool {
@@ -44,7 +56,7 @@ func ParseStandards(data []byte) (*Standards, error) {
 	if d.r.err != nil {
 		return nil, fieldErr("params", "参数不是有效的 JSON：", d.r.err.Msg)
 	}
-	s.finish()
+	s.finish(explain)
 	if s.err != nil {
 		return nil, s.err
 	}

@@ -52,3 +52,25 @@ func TestSchemaVocabulary(t *testing.T) {
 		t.Errorf("%s: the vocabulary section is out of date (go test ./calc/rules -run TestSchemaVocabulary -update)", file)
 	}
 }
+
+func TestSplitCall(t *testing.T) {
+	for _, tt := range []struct {
+		in, name, args string
+		ok             bool
+	}{
+		{"rural", "rural", "", true},
+		{" complication(3, 4) ", "complication", "3|4", true},
+		{"stage(senior,vocational)", "stage", "senior|vocational", true},
+		{"stage()", "stage", "", true},
+		{"(", "", "", false},
+		{"stage(", "stage", "", false},
+		{"stage(a))", "stage", "", false},
+		{"stage(a(b))", "stage", "", false},
+		{"a)", "a)", "", false},
+	} {
+		name, args, ok := splitCall(tt.in)
+		if name != tt.name || ok != tt.ok || (ok && strings.Join(args, "|") != tt.args) {
+			t.Errorf("splitCall(%q) = %q %q %v, want %q %q %v", tt.in, name, args, ok, tt.name, tt.args, tt.ok)
+		}
+	}
+}

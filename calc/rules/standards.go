@@ -11,9 +11,10 @@ import (
 // decimals' text. calc.Params converts its decimals through NewStandards;
 // ParseStandards reads the parameters' JSON directly, so that the
 // browser's calculator links neither shopspring/decimal nor math/big nor
-// fmt. Both validate the same way, and evaluate through the same tables,
-// so their answers are byte-identical. A Standards is safe for
-// concurrent use.
+// fmt. Both read, resolve and evaluate through the same code and tables,
+// so their answers are byte-identical; NewStandards (and
+// ParseCheckedStandards) also explain what is wrong with the rules, for
+// staff (explainRules). A Standards is safe for concurrent use.
 type Standards struct {
 	effective string
 	benefits  map[string]*istd
@@ -24,6 +25,7 @@ type Standards struct {
 	plan        []*clauseRules // the clauses with rules or readings, in plan order
 	rules       []*rule        // their rules, in order
 	notAssessed []string       // the benefits the calculator does not decide, in plan order
+	unread      []string       // benefits (or clauses) whose rules resolve could not read
 
 	errs   []error // problems found while reading, then Validate's
 	err    error   // errs joined
@@ -160,8 +162,10 @@ func (st *istd) places() int {
 	return amountPlaces
 }
 
-// finish reads the changes' figures and validates everything.
-func (s *Standards) finish() {
+// finish reads the changes' figures and validates everything; explain,
+// when not nil, says what is wrong with the rules as staff need it
+// (explainRules), else a rule that cannot be read is reported briefly.
+func (s *Standards) finish(explain func(*Standards)) {
 	ids := make([]string, 0, len(s.benefits))
 	for id := range s.benefits {
 		ids = append(ids, id)
@@ -180,37 +184,44 @@ func (s *Standards) finish() {
 		}
 	}
 	s.resolve()
+	n := len(s.errs)
+	if explain != nil {
+		explain(s)
+	}
+	if len(s.errs) == n && len(s.unread) > 0 { // unexplained: say it briefly
+		s.bad("benefits", "这些待遇的规则无法读取（用 generator check 查看原因）：", joinOr(s.unread))
+	}
 	s.validate()
 	s.err = errors.Join(s.errs...)
 }
 
-// validate checks what the rules need of the standards.
+// validate checks what the calculator needs to evaluate safely: the
+// effective date and the 3.1 series (the standards' fit to their rules
+// is checkStandards', where the parameters are made).
 func (s *Standards) validate() {
 	if !validDate(s.effective) {
 		s.bad("effective", strconv.Quote(s.effective), " 不是日期，应写成 YYYY-MM-DD")
 	}
+	s.adj.validate(s)
+}
+
+// checkStandards checks each rule's standard and each benefit not
+// assessed (part of explainRules).
+func (s *Standards) checkStandards() {
 	for _, c := range s.plan {
 		for _, r := range c.rules {
-			s.checkRule(c.id, r)
+			s.checkRule(r)
 		}
 	}
 	for _, id := range s.notAssessed {
 		s.checkClause("benefits."+id, s.benefits[id])
 	}
-	s.adj.validate(s)
 }
 
 // checkRule checks the standard of one rule.
-func (s *Standards) checkRule(clause string, r *rule) {
+func (s *Standards) checkRule(r *rule) {
 	k := "benefits." + r.benefit
 	st := s.benefits[r.benefit]
-	if st == nil {
-		s.bad(k, "缺少这项待遇：计算器第", clause, "条的规则要用到它")
-		return
-	}
-	if st.clause != clause {
-		s.bad(k+".clause", "是 ", strconv.Quote(st.clause), "；计算器的规则属于第", clause, "条")
-	}
 	s.checkClause(k, st)
 	if want := r.amount.kind(); st.kind != want {
 		s.bad(k+".kind", "是 ", strconv.Quote(st.kind), "；计算器的规则要求 ", strconv.Quote(want))

@@ -1,7 +1,5 @@
 package rules
 
-import "strings"
-
 // The closed vocabulary content composes rules from: conditions on the
 // household, conditions on a child and formulas, each named, worded in
 // Chinese and documented here. Staff compose them in a benefit's
@@ -20,7 +18,6 @@ const (
 // A condDef is one condition of the vocabulary.
 type condDef struct {
 	Name  string
-	Doc   string // what it asks, in Chinese, for staff
 	args  argKind
 	basic bool // it reads hukou and family only (checked for conditions that exclude each other)
 	fixed *cond
@@ -30,7 +27,6 @@ type condDef struct {
 // A childDef is one child condition of the vocabulary.
 type childDef struct {
 	Name  string
-	Doc   string
 	args  argKind
 	fixed *childCond
 	build func(stages []Stage) *childCond
@@ -39,62 +35,99 @@ type childDef struct {
 // A formulaDef is one formula of the vocabulary.
 type formulaDef struct {
 	Name string
-	Doc  string
 	f    formula
 }
 
 var condDefs = []condDef{
-	{Name: "rural", Doc: "农村户口", fixed: rural, basic: true},
-	{Name: "urban", Doc: "城镇户口", fixed: urban, basic: true},
-	{Name: "planned", Doc: "计划生育家庭（独女户、独子户、二女户、失独家庭或其他计划生育家庭）", fixed: planned, basic: true},
-	{Name: "only-child-or-two-daughters", Doc: "独生子女户（含失独家庭）或计划生育二女户", fixed: onlyChildOrTwoDaughters, basic: true},
-	{Name: "only-daughter-or-two-daughters", Doc: "独女户或计划生育二女户", fixed: onlyDaughterOrTwoDaughters, basic: true},
-	{Name: "only-daughter", Doc: "独女户", fixed: onlyDaughter, basic: true},
-	{Name: "only-son-or-two-daughters", Doc: "独子户或计划生育二女户", fixed: onlySonOrTwoDaughters, basic: true},
-	{Name: "bereaved", Doc: "失独家庭", fixed: bereaved, basic: true},
-	{Name: "dibao", Doc: "低保家庭", fixed: dibao},
-	{Name: "hardship", Doc: "困难家庭：低保家庭或计划生育贫困家庭", fixed: hardship},
-	{Name: "poor-or-dibao", Doc: "计划生育贫困家庭，低保家庭也算", fixed: poorOrDibao},
-	{Name: "minority", Doc: "少数民族家庭", fixed: minority},
-	{Name: "middle-low-income", Doc: "中等偏下收入家庭", fixed: middleLow},
-	{Name: "integrity", Doc: "参加计划生育诚信活动", fixed: integrity},
-	{Name: "can-develop", Doc: "有能力发展项目", fixed: develop},
-	{Name: "disabled-parent", Doc: "夫妇一方经鉴定为残疾并丧失劳动能力", fixed: disabled},
-	{Name: "bereaved-or-wubao-elder", Doc: "失独家庭，或计划生育家庭中有老年人符合五保供养条件", fixed: nursing},
-	{Name: "housing-at-most", Doc: "城镇人均住房面积不超过这项待遇的 amount（平方米，含本数）", fixed: housingAtMost},
-	{Name: "medical-over", Doc: "自付合规医疗费用超过这项待遇的 threshold（元，不含本数）", fixed: medicalOver},
-	{Name: "complication", Doc: "经鉴定为计划生育手术并发症，等级为所列之一：complication(3, 4)", args: levelArgs,
+	{Name: "rural", fixed: rural, basic: true},
+	{Name: "urban", fixed: urban, basic: true},
+	{Name: "planned", fixed: planned, basic: true},
+	{Name: "only-child-or-two-daughters", fixed: onlyChildOrTwoDaughters, basic: true},
+	{Name: "only-daughter-or-two-daughters", fixed: onlyDaughterOrTwoDaughters, basic: true},
+	{Name: "only-daughter", fixed: onlyDaughter, basic: true},
+	{Name: "only-son-or-two-daughters", fixed: onlySonOrTwoDaughters, basic: true},
+	{Name: "bereaved", fixed: bereaved, basic: true},
+	{Name: "dibao", fixed: dibao},
+	{Name: "hardship", fixed: hardship},
+	{Name: "poor-or-dibao", fixed: poorOrDibao},
+	{Name: "minority", fixed: minority},
+	{Name: "middle-low-income", fixed: middleLow},
+	{Name: "integrity", fixed: integrity},
+	{Name: "can-develop", fixed: develop},
+	{Name: "disabled-parent", fixed: disabled},
+	{Name: "bereaved-or-wubao-elder", fixed: nursing},
+	{Name: "housing-at-most", fixed: housingAtMost},
+	{Name: "medical-over", fixed: medicalOver},
+	{Name: "complication", args: levelArgs,
 		build: func(levels []int, _ []Stage) *cond { return complication(levels...) }},
-	{Name: "child-at", Doc: "有子女在读所列阶段之一：child-at(primary, junior)", args: stageArgs,
+	{Name: "child-at", args: stageArgs,
 		build: func(_ []int, stages []Stage) *cond { return anyChildAt(stages...) }},
 }
 
 var childDefs = []childDef{
-	{Name: "admitted", Doc: "子女被高等院校录取（今年的考生）", fixed: admitted},
-	{Name: "stage", Doc: "子女在读所列阶段之一：stage(senior, vocational)", args: stageArgs, build: func(s []Stage) *childCond { return stageIn(s...) }},
+	{Name: "admitted", fixed: admitted},
+	{Name: "stage", args: stageArgs, build: func(s []Stage) *childCond { return stageIn(s...) }},
 }
 
 var formulaDefs = []formulaDef{
-	{Name: "service", Doc: "服务，没有金额（kind = \"service\" 的默认）", f: service},
-	{Name: "quantity", Doc: "一个数量标准，如 260 平方米：amount 和 unit（kind = \"standard\" 的默认）", f: quantity},
-	{Name: "fixed", Doc: "固定金额：amount 元，按 period 发放（kind = \"cash\" 的默认）", f: fixed},
-	{Name: "dibao-share", Doc: "当地农村低保标准 × rate × 家庭人口数，按 period 发放", f: dibaoShare},
-	{Name: "excess", Doc: "(自付合规医疗费用 − threshold) × rate，按 period 发放", f: excess},
-	{Name: "aid-share", Doc: "扶贫帮扶标准 × rate，只列出、不计入合计（kind = \"standard\"）", f: aidShare},
+	{Name: "service", f: service},
+	{Name: "quantity", f: quantity},
+	{Name: "fixed", f: fixed},
+	{Name: "dibao-share", f: dibaoShare},
+	{Name: "excess", f: excess},
+	{Name: "aid-share", f: aidShare},
+}
+
+// vocabularyDocs say what each word means, in Chinese, for staff (the
+// generated reference in content/SCHEMA.md). A function, not a variable,
+// so that the browser's calculator does not carry them.
+func vocabularyDocs() map[string]string {
+	return map[string]string{
+		"rural":                          "农村户口",
+		"urban":                          "城镇户口",
+		"planned":                        "计划生育家庭（独女户、独子户、二女户、失独家庭或其他计划生育家庭）",
+		"only-child-or-two-daughters":    "独生子女户（含失独家庭）或计划生育二女户",
+		"only-daughter-or-two-daughters": "独女户或计划生育二女户",
+		"only-daughter":                  "独女户",
+		"only-son-or-two-daughters":      "独子户或计划生育二女户",
+		"bereaved":                       "失独家庭",
+		"dibao":                          "低保家庭",
+		"hardship":                       "困难家庭：低保家庭或计划生育贫困家庭",
+		"poor-or-dibao":                  "计划生育贫困家庭，低保家庭也算",
+		"minority":                       "少数民族家庭",
+		"middle-low-income":              "中等偏下收入家庭",
+		"integrity":                      "参加计划生育诚信活动",
+		"can-develop":                    "有能力发展项目",
+		"disabled-parent":                "夫妇一方经鉴定为残疾并丧失劳动能力",
+		"bereaved-or-wubao-elder":        "失独家庭，或计划生育家庭中有老年人符合五保供养条件",
+		"housing-at-most":                "城镇人均住房面积不超过这项待遇的 amount（平方米，含本数）",
+		"medical-over":                   "自付合规医疗费用超过这项待遇的 threshold（元，不含本数）",
+		"complication":                   "经鉴定为计划生育手术并发症，等级为所列之一：complication(3, 4)",
+		"child-at":                       "有子女在读所列阶段之一：child-at(primary, junior)",
+		"admitted":                       "子女被高等院校录取（今年的考生）",
+		"stage":                          "子女在读所列阶段之一：stage(senior, vocational)",
+		"service":                        "服务，没有金额（kind = \"service\" 的默认）",
+		"quantity":                       "一个数量标准，如 260 平方米：amount 和 unit（kind = \"standard\" 的默认）",
+		"fixed":                          "固定金额：amount 元，按 period 发放（kind = \"cash\" 的默认）",
+		"dibao-share":                    "当地农村低保标准 × rate × 家庭人口数，按 period 发放",
+		"excess":                         "(自付合规医疗费用 − threshold) × rate，按 period 发放",
+		"aid-share":                      "扶贫帮扶标准 × rate，只列出、不计入合计（kind = \"standard\"）",
+	}
 }
 
 // Vocabulary lists the words content may use in rules, for the
 // generated reference: the conditions, the child conditions and the
 // formulas, each with its parameters and Chinese wording.
 func Vocabulary() (conds, children, formulas [][2]string) {
+	docs := vocabularyDocs()
 	for _, d := range condDefs {
-		conds = append(conds, [2]string{d.Name + d.args.suffix(), d.Doc})
+		conds = append(conds, [2]string{d.Name + d.args.suffix(), docs[d.Name]})
 	}
 	for _, d := range childDefs {
-		children = append(children, [2]string{d.Name + d.args.suffix(), d.Doc})
+		children = append(children, [2]string{d.Name + d.args.suffix(), docs[d.Name]})
 	}
 	for _, d := range formulaDefs {
-		formulas = append(formulas, [2]string{d.Name, d.Doc})
+		formulas = append(formulas, [2]string{d.Name, docs[d.Name]})
 	}
 	return conds, children, formulas
 }
@@ -112,45 +145,69 @@ func (a argKind) suffix() string {
 // splitCall splits "name(a, b)" into its name and arguments; ok is false
 // when the parentheses are malformed.
 func splitCall(s string) (name string, args []string, ok bool) {
-	name, rest, call := strings.Cut(s, "(")
-	name = strings.TrimSpace(name)
-	if !call {
-		return name, nil, !strings.Contains(s, ")")
+	s = trim(s)
+	open, last := index(s, '('), len(s)-1
+	if open < 0 {
+		return trim(s), nil, index(s, ')') < 0
 	}
-	inner, tail, closed := strings.Cut(rest, ")")
-	if !closed || strings.TrimSpace(tail) != "" {
+	name = trim(s[:open])
+	if s[last] != ')' || last == open {
 		return name, nil, false
 	}
-	for _, a := range strings.Split(inner, ",") {
-		args = append(args, strings.TrimSpace(a))
-	}
-	return name, args, true
-}
-
-// parseArgs reads a word's parameters; problem says why they are wrong.
-func parseArgs(kind argKind, args []string) (levels []int, stages []Stage, problem string) {
-	switch {
-	case kind == noArgs && args != nil:
-		return nil, nil, "不带参数"
-	case kind != noArgs && len(args) == 0:
-		return nil, nil, "需要参数，如 " + map[argKind]string{levelArgs: "(3, 4)", stageArgs: "(primary)"}[kind]
-	}
-	for _, a := range args {
-		switch kind {
-		case levelArgs:
-			if len(a) != 1 || a[0] < '1' || a[0] > '0'+maxLevel {
-				return nil, nil, "并发症等级 " + quote(a) + " 不存在，应为 1 到 4"
-			}
-			levels = append(levels, int(a[0]-'0'))
-		case stageArgs:
-			s, ok := stageByName(a)
-			if !ok {
-				return nil, nil, "阶段 " + quote(a) + " 不存在" + suggest(a, stageNamesList())
-			}
-			stages = append(stages, s)
+	start := open + 1
+	ok = true
+	for i := start; i < last && ok; i++ {
+		switch s[i] {
+		case ',':
+			args, start = append(args, trim(s[start:i])), i+1
+		case '(', ')':
+			ok = false
 		}
 	}
-	return levels, stages, ""
+	return name, append(args, trim(s[start:last])), ok
+}
+
+func index(s string, c byte) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == c {
+			return i
+		}
+	}
+	return -1
+}
+
+// trim drops ASCII spaces around s.
+func trim(s string) string {
+	for len(s) > 0 && s[0] == ' ' {
+		s = s[1:]
+	}
+	for len(s) > 0 && s[len(s)-1] == ' ' {
+		s = s[:len(s)-1]
+	}
+	return s
+}
+
+// parseArgs reads a word's parameters; ok is false when they are wrong
+// (argProblem says why).
+func parseArgs(kind argKind, args []string) (levels []int, stages []Stage, ok bool) {
+	if (kind == noArgs) != (args == nil) {
+		return nil, nil, false
+	}
+	for _, a := range args {
+		switch {
+		case kind == levelArgs && len(a) == 1 && a[0] >= '1' && a[0] <= '0'+maxLevel:
+			levels = append(levels, int(a[0]-'0'))
+		case kind == stageArgs:
+			st, found := stageByName(a)
+			if !found {
+				return nil, nil, false
+			}
+			stages = append(stages, st)
+		default:
+			return nil, nil, false
+		}
+	}
+	return levels, stages, true
 }
 
 func stageByName(name string) (Stage, bool) {
@@ -162,73 +219,60 @@ func stageByName(name string) (Stage, bool) {
 	return 0, false
 }
 
-func stageNamesList() []string {
-	var out []string
-	for _, s := range Stages() {
-		out = append(out, s.String())
-	}
-	return out
-}
-
-func condDefNames() []string {
-	var out []string
+// lookupCond resolves a condition as who writes it: nil when it is not
+// one of the vocabulary's, with well-formed parameters.
+func lookupCond(text string) (*cond, string) {
+	name, args, ok := splitCall(text)
 	for _, d := range condDefs {
-		out = append(out, d.Name)
+		if d.Name != name || !ok {
+			continue
+		}
+		levels, stages, good := parseArgs(d.args, args)
+		switch {
+		case !good:
+			return nil, name
+		case d.fixed != nil:
+			return d.fixed, name
+		}
+		return d.build(levels, stages), name
 	}
-	return out
+	return nil, name
 }
 
-func childDefNames() []string {
-	var out []string
+// lookupChild resolves a child condition as per_child writes it.
+func lookupChild(text string) (*childCond, string) {
+	name, args, ok := splitCall(text)
 	for _, d := range childDefs {
-		out = append(out, d.Name)
+		if d.Name != name || !ok {
+			continue
+		}
+		_, stages, good := parseArgs(d.args, args)
+		switch {
+		case !good:
+			return nil, name
+		case d.fixed != nil:
+			return d.fixed, name
+		}
+		return d.build(stages), name
 	}
-	return out
+	return nil, name
 }
 
-func formulaNames() []string {
-	var out []string
+// lookupFormula resolves a formula's name; "" is the kind's default.
+func lookupFormula(name, kind string) (formula, bool) {
+	if name == "" {
+		switch kind {
+		case "service":
+			return service, true
+		case "standard":
+			return quantity, true
+		}
+		return fixed, true
+	}
 	for _, d := range formulaDefs {
-		out = append(out, d.Name)
-	}
-	return out
-}
-
-// suggest returns "；候选：a、b" naming the candidates nearest to name
-// (at most a third of its letters apart), or "" when none is near.
-func suggest(name string, candidates []string) string {
-	best, out := len(name)/3+1, []string(nil)
-	for _, c := range candidates {
-		switch d := distance(name, c); {
-		case d < best:
-			best, out = d, []string{c}
-		case d == best:
-			out = append(out, c)
+		if d.Name == name {
+			return d.f, true
 		}
 	}
-	if len(out) == 0 {
-		return ""
-	}
-	return "；候选：" + strings.Join(out, "、")
-}
-
-// distance is the Levenshtein distance of a and b, in bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur := make([]int, len(b)+1)
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			cost := 1
-			if a[i-1] == b[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev = cur
-	}
-	return prev[len(b)]
+	return fixed, false
 }
