@@ -38,6 +38,7 @@ type crule struct {
 	r       *rule
 	s       *istd
 	c       *ClauseInfo
+	off     bool  // its clause is not published (see Standards.withheld): never decided
 	instead int   // index of the rule this one is granted instead of; -1
 	v       int64 // the figure on the date: fen, hundredths of Unit, or a rate in ten-thousandths
 	thr     int64 // the threshold, fen
@@ -147,10 +148,16 @@ func compile(s *Standards, date string) *table {
 	}
 	raises := s.adj.raises(s.effective)
 	index := map[string]int{}
-	t.rules = make([]crule, len(rules))
-	for i, r := range rules {
-		index[r.benefit] = i
-		t.rules[i] = compileRule(s, r, date, raises)
+	t.rules = make([]crule, 0, len(rules))
+	for _, c := range clauses {
+		for _, r := range c.rules {
+			index[r.benefit] = len(t.rules)
+			if s.withheld(c) {
+				t.rules = append(t.rules, crule{r: r, off: true})
+				continue
+			}
+			t.rules = append(t.rules, compileRule(s, r, date, raises))
+		}
 	}
 	for i := range t.rules {
 		t.rules[i].instead = -1

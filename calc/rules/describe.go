@@ -42,10 +42,14 @@ func (s *Standards) Describe(date string) ([]ClauseRules, error) {
 	for _, c := range clauses {
 		cr := ClauseRules{Clause: c.id, Readings: readingList(c.readings)}
 		for range c.rules {
-			cr.Benefits = append(cr.Benefits, t.rules[i].describe(t))
+			if !t.rules[i].off {
+				cr.Benefits = append(cr.Benefits, t.rules[i].describe(t))
+			}
 			i++
 		}
-		out = append(out, cr)
+		if !s.withheld(c) {
+			out = append(out, cr)
+		}
 	}
 	return out, nil
 }
@@ -74,7 +78,7 @@ func (k *crule) describe(t *table) BenefitRule {
 		k.formulaWords(w, nil)
 		d.Amount = w.take(0)
 	}
-	if k.instead >= 0 {
+	if k.instead >= 0 && !t.rules[k.instead].off {
 		d.Instead = t.rules[k.instead].s.name
 	}
 	d.Readings = readingList(append(rs, r.readings...))

@@ -60,6 +60,9 @@ func (o *outcome) decide(t *table, f *Facts) {
 // rule decides rule i.
 func (o *outcome) rule(i int) {
 	k := &o.t.rules[i]
+	if k.off {
+		return
+	}
 	failed, at := 0, -1
 	var needs fieldSet
 	for j, c := range k.r.who {

@@ -182,11 +182,32 @@ func (s *Standards) validate() {
 		s.bad("effective", strconv.Quote(s.effective), " 不是日期，应写成 YYYY-MM-DD")
 	}
 	for _, c := range clauses {
+		if s.withheld(c) {
+			continue
+		}
 		for _, r := range c.rules {
 			s.checkRule(c.id, r)
 		}
 	}
 	s.adj.validate(s)
+}
+
+// withheld reports whether the parameters, which name the clauses they
+// publish, leave out clause c, a clause with rules: neither its title
+// and department nor any of its benefits (a draft, or a clause whose
+// publish date has not come). Its rules are then left out with it,
+// never decided nor described. Parameters that name no clause at all
+// leave nothing out: every benefit they lack is an error.
+func (s *Standards) withheld(c *clauseRules) bool {
+	if len(c.rules) == 0 || len(s.clauses) == 0 || s.clauses[c.id] != nil {
+		return false
+	}
+	for _, r := range c.rules {
+		if s.benefits[r.benefit] != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // checkRule checks the standard of one rule.

@@ -28,63 +28,18 @@ func Check(plan *model.Plan) (*calc.Params, error) {
 }
 
 // positioned turns calc's field errors (named by the parameters' JSON
-// path) into content errors at their file and line. The benefits the
-// rules need from a clause the public cannot see yet (a draft, a
-// publish date to come) make one error at that clause's draft or
-// publish key, the cause.
+// path) into content errors at their file and line.
 func positioned(plan *model.Plan, err error) error {
 	var list errlist.List
-	withheld := map[*model.Clause][]string{} // clause → benefits the rules need of it
 	for _, e := range errlist.Split(err) {
 		var fe *calc.FieldError
-		switch {
-		case !errors.As(e, &fe):
+		if !errors.As(e, &fe) {
 			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
-		case withheldClause(plan, fe) != nil:
-			c := withheldClause(plan, fe)
-			withheld[c] = append(withheld[c], strings.TrimPrefix(fe.Field, "benefits."))
-		default:
-			list = append(list, locate(plan, fe))
+			continue
 		}
-	}
-	for _, c := range plan.Withheld {
-		if ids := withheld[c]; ids != nil {
-			list = append(list, withheldError(c, ids))
-		}
+		list = append(list, locate(plan, fe))
 	}
 	return list.Err()
-}
-
-// withheldClause is the clause the public cannot see that holds the
-// benefit fe says is missing, or nil.
-func withheldClause(plan *model.Plan, fe *calc.FieldError) *model.Clause {
-	id, ok := strings.CutPrefix(fe.Field, "benefits.")
-	if !ok || strings.Contains(id, ".") {
-		return nil
-	}
-	for _, c := range plan.Withheld {
-		for _, b := range c.Benefits {
-			if b.ID == id {
-				return c
-			}
-		}
-	}
-	return nil
-}
-
-// withheldError says that the rules of the calculator need benefits of
-// clause c, which the public cannot see: the rules are written in the
-// program and cannot be left out with it.
-func withheldError(c *model.Clause, ids []string) *errlist.Error {
-	need := strings.Join(ids, "、")
-	if len(ids) > 3 {
-		need = fmt.Sprintf("%s 等 %d 项", strings.Join(ids[:3], "、"), len(ids))
-	}
-	const why = "计算器的规则（写在程序 calc/rules 里）要用到本条的待遇 %s，规则不能随本条一起不公开"
-	if c.Draft {
-		return c.Errorf("draft", "本条是草稿，但"+why+"；请先去掉 draft = true", need)
-	}
-	return c.Errorf("publish", "本条要到 %s 才公开，但"+why+"；请先去掉 publish 或改为今天以前的日期", c.Publish.String(), need)
 }
 
 // locate finds the content position of one field error, named by the

@@ -41,6 +41,12 @@ func FromPlan(p *model.Plan) (*calc.Params, error) {
 		}
 	}
 	for _, id := range calc.BenefitIDs() {
+		if c := p.Clause(calc.BenefitClause(id)); c != nil {
+			// Every clause of p with rules is named, its benefits found
+			// or not (Validate reports them); a clause p leaves out (a
+			// draft) is not, and the rules leave out its rules.
+			out.Clauses[c.ID] = &calc.ClauseInfo{Title: c.Title, Department: responsible(c)}
+		}
 		f, ok := byID[id]
 		if !ok {
 			continue // reported by Validate
