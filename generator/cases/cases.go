@@ -19,12 +19,43 @@ import (
 // error per failed expectation, positioned at the case:
 //
 //	content/tests/x.toml:12: case "name": once 应为 50000.00，实际为 30000.00
+//
+// When cases fail and plan leaves out a clause whose benefits the rules
+// decide (a draft: its rules are left out with it), an error at that
+// clause's draft or publish key says so first.
 func Run(plan *model.Plan, cp *calc.Params, today time.Time) error {
 	var list errlist.List
 	for i := range plan.Cases {
 		list = append(list, run(&plan.Cases[i], cp, today)...)
 	}
+	if len(list) > 0 {
+		for _, c := range plan.Withheld {
+			if hasRules(c) {
+				list = append(list, withheld(c))
+			}
+		}
+	}
 	return list.Err()
+}
+
+// hasRules reports whether the calculator's rules decide a benefit of c.
+func hasRules(c *model.Clause) bool {
+	for _, b := range c.Benefits {
+		if b.Rule != nil {
+			return true
+		}
+	}
+	return false
+}
+
+// withheld says that the calculator leaves out clause c, so the cases
+// that expect its benefits fail.
+func withheld(c *model.Clause) *errlist.Error {
+	const then = "计算器不计算本条的待遇，期望本条待遇的计算器测试用例因此不通过（见下）：请一并修改这些用例"
+	if c.Draft {
+		return c.Errorf("draft", "本条是草稿，不公开；"+then+"，或去掉 draft = true")
+	}
+	return c.Errorf("publish", "本条要到 %s 才公开；"+then+"，或改 publish 的日期", c.Publish.String())
 }
 
 // Totals works out case c with cp: its totals by period ("once",
