@@ -46,6 +46,7 @@ func serve(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("serve", "[--content 目录] [--templates 目录] [--addr 地址] [--drafts] [--skip-wasm]", serveAbout)
 	var d dirs
 	d.register(fs)
+	fs.Lookup("out").Usage = "不使用：预览生成在内存里，不写这个`目录`（接受它，只为与 build 的写法相同）"
 	var f serveFlags
 	fs.StringVar(&f.addr, "addr", "127.0.0.1:8080", "预览服务器监听的`地址`；端口写 0 时自动选一个空闲端口")
 	fs.BoolVar(&f.drafts, "drafts", false, "也显示草稿（draft = true）的条文，页面标有“草稿”")
