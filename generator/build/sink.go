@@ -126,6 +126,11 @@ func (s *sink) Reuse(name string, key site.Key) bool {
 	}
 	dst := filepath.Join(s.root, filepath.FromSlash(name))
 	if s.mkdir(filepath.Dir(dst)) != nil || linkForms(filepath.Join(s.past.from, filepath.FromSlash(name)), dst, e.forms) != nil {
+		// Render it instead; first unlink what was linked, which the
+		// shown tree shares and the write must not truncate.
+		for _, ext := range append([]string{""}, precompress.Exts...) {
+			os.Remove(dst + ext)
+		}
 		return false
 	}
 	s.reused.Add(1)
