@@ -188,6 +188,7 @@
   // fieldOf maps a fact path from calc ("members", "children[1].stage")
   // to the form field's id.
   function fieldOf(path, rows) {
+    if (path === 'children') path = 'children[0]'; // the first child's row
     var m = /^children\[(\d+)\]/.exec(path);
     if (m) return 'f-child' + ((rows[Number(m[1])] || 0) + 1);
     return 'f-' + path.replace(/_/g, '-');
