@@ -49,11 +49,16 @@
   }
   var loadError = null;
 
-  // localDate is the reader's calendar date, YYYY-MM-DD.
-  function localDate() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  // guiyangDate is today's date in Guiyang (Asia/Shanghai), YYYY-MM-DD,
+  // whatever the device's time zone: the date the build, the command and
+  // the typical-household table use, so the page shows one date.
+  function guiyangDate() {
+    var parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit'
+    }).formatToParts(new Date());
+    var v = {};
+    parts.forEach(function (p) { v[p.type] = p.value; });
+    return v.year + '-' + v.month + '-' + v.day;
   }
 
   // policyCalc(factsJSON[, date]) resolves with the answer JSON string,
@@ -65,7 +70,7 @@
     var id = nextID++;
     return new Promise(function (resolve, reject) {
       pending[id] = { resolve: resolve, reject: reject };
-      worker.postMessage({ id: id, facts: factsJSON, date: date || localDate() });
+      worker.postMessage({ id: id, facts: factsJSON, date: date || guiyangDate() });
     });
   };
 
