@@ -175,7 +175,7 @@ func TestServeProgress(t *testing.T) {
 		}
 	}
 	at := 0
-	for _, want := range []string{"正在编译计算器", "计算器已编译（用时 ", "正在生成网站…", "已生成 ", "已就绪：" + base} {
+	for _, want := range []string{"计算器已编译", "正在生成网站…", "已生成 ", "已就绪：" + base} {
 		i := strings.Index(stdout.String()[at:], want)
 		if i < 0 {
 			t.Fatalf("stdout lacks %q after byte %d:\n%s", want, at, stdout.String())

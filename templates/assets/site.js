@@ -9,6 +9,13 @@
   var KEY = 'gy-elder';
   var root = document.documentElement;
   root.classList.add('js');
+  // A link with answers in it (a shared calculator result): the page's
+  // own script shows its answer first and then removes the class (see
+  // style.css); should that script never run, the page shows as usual.
+  if (location.search.length > 1) {
+    root.classList.add('has-query');
+    setTimeout(function () { if (!window.policyCalc) root.classList.remove('has-query'); }, 10000);
+  }
 
   function stored() {
     try { return window.localStorage.getItem(KEY) === '1'; } catch (e) { return false; }
