@@ -123,8 +123,14 @@
   // (html.has-query, set by site.js before the page is drawn) keeps them
   // hidden until the answer is on the page, so that the answer does not
   // push them down as it arrives.
+  // The form and the typical-household table are laid out in two tasks
+  // (html.hold keeps the table back for one), so neither blocks long.
   function settle() {
-    document.documentElement.classList.remove('has-query');
+    var root = document.documentElement;
+    if (!root.classList.contains('has-query')) return;
+    root.classList.add('hold');
+    root.classList.remove('has-query');
+    setTimeout(function () { root.classList.remove('hold'); }, 0);
   }
 
   // factsOf maps the form to the facts JSON object: data-fact names the
