@@ -239,3 +239,43 @@ func (e endless) Read(p []byte) (int, error) {
 	}
 	return len(p), nil
 }
+
+// contradiction is one household no family can be, with the one message
+// every door gives for it (calc/testdata/contradictions.json, which the
+// browser tests read too).
+type contradiction struct {
+	Name      string          `json:"name"`
+	Facts     json.RawMessage `json:"facts"`
+	CSV       string          `json:"csv"`
+	Query     string          `json:"query"`
+	Field     string          `json:"field"`
+	FormField string          `json:"form_field"`
+	Message   string          `json:"message"`
+}
+
+// TestContradictionsRefused: each contradictory household is refused by
+// the command, as a JSON object and as a register's row, with the same
+// field and message, and exit code 1; nothing is answered for it.
+func TestContradictionsRefused(t *testing.T) {
+	data, err := os.ReadFile("../calc/testdata/contradictions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []contradiction
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		t.Run(c.Name, func(t *testing.T) {
+			code, out, errs := runCmd(string(c.Facts), "--date", "2024-01-01")
+			if want := "stdin: " + c.Field + ": " + c.Message + "\n"; code != 1 || out != "" || errs != want {
+				t.Errorf("JSON: code %d, stdout %.60q, stderr %q, want %q", code, out, errs, want)
+			}
+			code, out, errs = runCmd(c.CSV, "--csv", "--date", "2024-01-01")
+			if want := "，字段 " + c.Field + "（"; code != 1 || !strings.Contains(errs, "stdin: 第 2 行"+want) ||
+				!strings.Contains(errs, "）："+c.Message+"\n") || strings.Contains(out, "\n2,") {
+				t.Errorf("CSV: code %d, stderr %q, want row 2, %s…）：%s", code, errs, want, c.Message)
+			}
+		})
+	}
+}

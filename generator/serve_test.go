@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"os"
@@ -13,7 +14,9 @@ import (
 	"testing"
 	"time"
 
+	"gyportal/generator/build/cache"
 	"gyportal/generator/site"
+	"gyportal/generator/wasmbuild"
 )
 
 // syncBuffer is a bytes.Buffer safe for a writer and a reader goroutine.
@@ -172,7 +175,7 @@ func TestServeProgress(t *testing.T) {
 		}
 	}
 	at := 0
-	for _, want := range []string{"正在编译计算器", "计算器已编译（用时 ", "正在生成网站…", "已生成 ", "已就绪：" + base} {
+	for _, want := range []string{"计算器已编译", "正在生成网站…", "已生成 ", "已就绪：" + base} {
 		i := strings.Index(stdout.String()[at:], want)
 		if i < 0 {
 			t.Fatalf("stdout lacks %q after byte %d:\n%s", want, at, stdout.String())
@@ -205,5 +208,46 @@ func TestServeProgress(t *testing.T) {
 	cancel()
 	if c := <-code; c != exitOK || !strings.Contains(stdout.String(), "预览已停止") {
 		t.Errorf("serve exited %d; stdout:\n%s\nstderr:\n%s", c, stdout.String(), stderr.String())
+	}
+}
+
+// TestWarmCalculatorSays: a calculator found in the cache is reported as
+// such, without the first run's warning; a slow compile gets the warning
+// before its time; a failure goes to standard error.
+func TestWarmCalculatorSays(t *testing.T) {
+	defer func(b func(string, *cache.Cache) (*wasmbuild.Output, error), d time.Duration) {
+		buildWasm, slowCompile = b, d
+	}(buildWasm, slowCompile)
+	slowCompile = 50 * time.Millisecond
+	tests := []struct {
+		name      string
+		wait      time.Duration
+		out       *wasmbuild.Output
+		err       error
+		stdout    []string
+		notStdout string
+		stderr    string
+	}{
+		{"cached", 0, &wasmbuild.Output{Cached: true}, nil, []string{"计算器已编译（取自缓存）"}, "第一次运行", ""},
+		{"compiled", 200 * time.Millisecond, &wasmbuild.Output{}, nil, []string{"正在编译计算器（第一次运行需要约一分钟）…\n计算器已编译（用时 "}, "缓存", ""},
+		{"failed", 0, nil, errors.New("boom"), nil, "已编译", "计算器编译失败：boom"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			buildWasm = func(string, *cache.Cache) (*wasmbuild.Output, error) {
+				time.Sleep(tt.wait)
+				return tt.out, tt.err
+			}
+			var o, e bytes.Buffer
+			warmCalculator(&o, &e, nil)
+			for _, w := range tt.stdout {
+				if !strings.Contains(o.String(), w) {
+					t.Errorf("stdout %q lacks %q", o.String(), w)
+				}
+			}
+			if strings.Contains(o.String(), tt.notStdout) || !strings.Contains(e.String(), tt.stderr) {
+				t.Errorf("stdout %q (must not say %q), stderr %q (want %q)", o.String(), tt.notStdout, e.String(), tt.stderr)
+			}
+		})
 	}
 }

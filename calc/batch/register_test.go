@@ -177,7 +177,7 @@ func padTo(r []string, n int) []string {
 // TestSheet: a register's answers, and what is copied, summed and left out.
 func TestSheet(t *testing.T) {
 	in := "\ufeffid,hukou,family,members,dibao,dibao_standard,integrity,can_develop_project,children,medical_out_of_pocket,date\n" +
-		"A1,rural,only_daughter,3,是,2500,yes,1,junior;senior+admitted,12000,\n" +
+		"A1,rural,only_daughter,3,是,2500,yes,1,senior+admitted,12000,\n" +
 		"\n" +
 		"\"=A2\n（代）\",urban,bereaved,,,,,,,,2014-01-01\n" +
 		"A3,rural,none,,false,,,,,4999.99,\n"
@@ -187,7 +187,7 @@ func TestSheet(t *testing.T) {
 	}
 	want := "\ufeffline,id,date,once,month,year,clauses,benefits,services,complete,pending,needs,3.2.4 year,3.2.8 once,3.2.11 year,3.2.12 once,3.2.12 month,3.2.12 year,3.2.17 year\n" +
 		"2,A1,2016-06-01,14000.00,0.00,6000.00,3.2.4;3.2.8;3.2.11;3.2.12;3.2.17,dibao-supplement;project-fund-only-daughter;serious-illness-reimbursement;college-award-dibao;three-combination-cash-dibao," +
-		"boarding-living-allowance;high-school-aid;zhongkao-bonus;volunteer-services;job-training;startup-support;startup-loan;public-welfare-job;dilapidated-house-priority;rural-homestead-area;agri-project-priority;poverty-aid-increase;industry-upgrade-priority;water-connection-free;hhtong-coverage;farming-books;farming-info-free;prepregnancy-check;grain-storage;microloan;production-materials;paired-assistance-priority;model-family-preference,true,,," +
+		"high-school-aid;volunteer-services;job-training;startup-support;startup-loan;public-welfare-job;dilapidated-house-priority;rural-homestead-area;agri-project-priority;poverty-aid-increase;industry-upgrade-priority;water-connection-free;hhtong-coverage;farming-books;farming-info-free;prepregnancy-check;grain-storage;microloan;production-materials;paired-assistance-priority;model-family-preference,true,,," +
 		"1500.00,8000.00,3500.00,6000.00,,,1000.00\n" +
 		"4,\"'=A2\n（代）\",2014-01-01,50000.00,0.00,0.00,3.2.12,bereaved-province;bereaved-city,nursing-home;volunteer-services;job-training;startup-support;startup-loan;public-welfare-job;prepregnancy-check;microloan;model-family-preference;special-hardship-care,true,,,,,,50000.00,,,\n" +
 		"5,A3,2016-06-01,0.00,0.00,0.00,,,,true,,,,,,,,,\n" +

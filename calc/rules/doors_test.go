@@ -15,14 +15,14 @@ import (
 // query strings give them) and from a TOML check case gives the same
 // Facts.
 func TestDoors(t *testing.T) {
-	fromJSON, err := ParseFacts([]byte(`{"date":"2024-03-01","hukou":"rural","family":"only_daughter","members":3,
+	fromJSON, err := ParseFacts([]byte(`{"date":"2024-03-01","hukou":"rural","family":"two_daughters","members":3,
 		"dibao":true,"dibao_standard":"2500.50","poor":false,"complication_level":2,
 		"children":[{"stage":"junior"},{"stage":"senior","admitted_to_college":true}],
 		"medical_out_of_pocket":12000,"aid_standard":"800"}`))
 	if err != nil {
 		t.Fatal(err)
 	}
-	cells := url.Values{"date": {"2024-03-01"}, "hukou": {"rural"}, "family": {"only_daughter"}, "members": {"3"},
+	cells := url.Values{"date": {"2024-03-01"}, "hukou": {"rural"}, "family": {"two_daughters"}, "members": {"3"},
 		"dibao": {"是"}, "dibao_standard": {" 2500.5 "}, "poor": {"0"}, "complication_level": {"2"},
 		"children": {"junior; senior+admitted"}, "medical_out_of_pocket": {"12000.00"}, "aid_standard": {"800"},
 		"wubao": {""}}
@@ -40,7 +40,7 @@ func TestDoors(t *testing.T) {
 	if _, err := toml.Decode(`[facts]
 date = 2024-03-01
 hukou = "rural"
-family = "only_daughter"
+family = "two_daughters"
 members = 3
 dibao = true
 dibao_standard = "2500.50"

@@ -111,13 +111,17 @@ func (p *factParser) fail(field string, msg ...string) {
 	p.errs = append(p.errs, fieldErr(field, msg...))
 }
 
-// finish reports the required facts not given and returns the Facts or
-// the joined errors.
+// finish reports the required facts not given and, when every fact is
+// well formed, the contradictions; it returns the Facts or the joined
+// errors.
 func (p *factParser) finish() (*Facts, error) {
 	for i := range fields {
 		if fields[i].Required && !p.seen[i] {
 			p.fail(fields[i].Name, "必填，可选值：", choiceList(fields[i].Choices))
 		}
+	}
+	if len(p.errs) == 0 {
+		p.contradict()
 	}
 	if len(p.errs) > 0 {
 		return nil, errors.Join(p.errs...)
@@ -457,4 +461,48 @@ func validDate[T text](s T) bool {
 		days = 29
 	}
 	return d <= days
+}
+
+// contradictions are the households the vocabulary can write but no
+// household can be: facts that exclude each other. They are checked in
+// one place, after parsing (finish), so every door — JSON, text cells
+// (CSV rows, spreadsheets, query strings, the form), TOML cases — refuses
+// them with the same message. A household rule (household) names a
+// household fact; a child rule (child) is checked for each child and
+// names that child's field.
+var contradictions = [...]struct {
+	field     string // the fact named: "children", or a child's field
+	msg       string
+	household func(f *Facts) bool
+	child     func(f *Facts, c Child) bool
+}{
+	{field: "children", msg: "失独家庭是独生子女已去世的家庭，不能再填在世的子女；请删去子女，或改选家庭类型",
+		household: func(f *Facts) bool { return f.Family == Bereaved && len(f.Children) > 0 }},
+	{field: "children", msg: "独生子女户（独女户、独子户）只有一个孩子，这里填了不止一个；请只填这个孩子，或改选家庭类型",
+		household: func(f *Facts) bool {
+			return (f.Family == OnlyDaughter || f.Family == OnlySon) && len(f.Children) > 1
+		}},
+	{field: "children", msg: "二女户只有两个孩子（两个女儿），这里填了两个以上；请只填这两个孩子，或改选家庭类型",
+		household: func(f *Facts) bool { return f.Family == TwoDaughters && len(f.Children) > 2 }},
+	{field: "members", msg: "家庭人口少于填写的子女人数；请核对家庭人口或子女",
+		household: func(f *Facts) bool { return f.Members > 0 && f.Members < len(f.Children) }},
+	{field: "admitted_to_college", msg: "被高等院校录取的孩子应在读高中、中职或大学；请改选孩子现在的在读阶段，或不勾选“今年考上了大学”",
+		child: func(_ *Facts, c Child) bool {
+			return c.AdmittedToCollege && c.Stage != Senior && c.Stage != Vocational && c.Stage != College
+		}},
+}
+
+// contradict reports each contradiction f holds.
+func (p *factParser) contradict() {
+	f := p.f
+	for _, c := range contradictions {
+		if c.household != nil && c.household(f) {
+			p.fail(c.field, c.msg)
+		}
+		for i, kid := range f.Children {
+			if c.child != nil && c.child(f, kid) {
+				p.fail(childPath(i, c.field), c.msg)
+			}
+		}
+	}
 }

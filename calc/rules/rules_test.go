@@ -370,7 +370,7 @@ func TestExplanations(t *testing.T) {
 		{`{"hukou":"rural","family":"only_daughter","integrity":true,"can_develop_project":true}`, "project-fund-only-daughter",
 			[]string{"参加计划生育诚信活动", "有能力发展项目", "每户一次性不低于8000元"}},
 		{`{"hukou":"urban","family":"bereaved"}`, "bereaved-province", []string{"失独家庭", "30000元", "省定标准"}},
-		{`{"hukou":"urban","family":"only_son","disabled_parent":true,"children":[{"stage":"none"},{"stage":"junior"}]}`, "school-aid-junior",
+		{`{"hukou":"urban","family":"other_planned","disabled_parent":true,"children":[{"stage":"none"},{"stage":"junior"}]}`, "school-aid-junior",
 			[]string{"第2个子女在读初中", "每人每年1000元", "市、区（市、县）各承担50%"}},
 		{`{"hukou":"rural","family":"two_daughters"}`, "rural-homestead-area", []string{"不低于260平方米"}},
 		{`{"hukou":"urban","family":"other_planned","housing_area_per_capita":"12.5","middle_low_income":true}`, "public-rental-housing",
@@ -403,8 +403,11 @@ func TestExplanations(t *testing.T) {
 
 // TestEntitlementFields checks the fields of cash and service entitlements.
 func TestEntitlementFields(t *testing.T) {
-	r := eval(t, testParams(), "2014-01-01", `{"hukou":"urban","family":"bereaved","disabled_parent":true,"children":[{"stage":"college"}]}`)
-	for _, e := range r.Entitlements {
+	// A 失独 household has no living child: its cash and a child's school
+	// aid come from two households.
+	r := eval(t, testParams(), "2014-01-01", `{"hukou":"urban","family":"other_planned","disabled_parent":true,"children":[{"stage":"college"}]}`)
+	bereaved := eval(t, testParams(), "2014-01-01", `{"hukou":"urban","family":"bereaved","disabled_parent":true}`)
+	for _, e := range append(r.Entitlements, bereaved.Entitlements...) {
 		if e.Clause == "" || e.Department == "" || e.Title == "" || e.ClauseTitle == "" || e.Explanation == "" {
 			t.Errorf("incomplete entitlement %+v", e)
 		}
@@ -427,8 +430,11 @@ func TestEntitlementFields(t *testing.T) {
 			t.Errorf("provincial level = %q", e.Level)
 		}
 	}
-	if r.Totals.Once != "50000.00" || r.Totals.Month != "0.00" || r.Totals.Year != "5000.00" || !r.Complete {
+	if r.Totals.Once != "0.00" || r.Totals.Month != "0.00" || r.Totals.Year != "5000.00" || !r.Complete {
 		t.Errorf("totals = %+v, complete %v", r.Totals, r.Complete)
+	}
+	if b := bereaved.Totals; b.Once != "50000.00" || b.Month != "0.00" || b.Year != "0.00" || !bereaved.Complete {
+		t.Errorf("失独 totals = %+v, complete %v", b, bereaved.Complete)
 	}
 }
 

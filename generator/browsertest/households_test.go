@@ -135,17 +135,29 @@ func households(p *calc.Params, n int) []string {
 		if r.IntN(5) == 0 {
 			m["aid_standard"] = fmt.Sprintf("%d.%02d", r.IntN(9000), r.IntN(100))
 		}
+		// Random households are ones a family could be; contradictions
+		// (which calc refuses) come from the every-stage list above.
 		var kids []any
 		for k := r.IntN(4); k > 0; k-- {
-			kids = append(kids, map[string]any{"stage": pick(stages), "admitted_to_college": r.IntN(4) == 0})
+			stage := pick(stages)
+			admitted := r.IntN(4) == 0 && (stage == "senior" || stage == "vocational" || stage == "college")
+			kids = append(kids, map[string]any{"stage": stage, "admitted_to_college": admitted})
 		}
-		if kids != nil {
+		kids = kids[:min(len(kids), maxKids[m["family"].(string)])]
+		if n, ok := m["members"].(int); ok && n < len(kids) {
+			m["members"] = len(kids)
+		}
+		if len(kids) > 0 {
 			m["children"] = kids
 		}
 		add(m)
 	}
 	return out
 }
+
+// maxKids is the most children a family type can have.
+var maxKids = map[string]int{"only_daughter": 1, "only_son": 1, "two_daughters": 2, "bereaved": 0,
+	"other_planned": 3, "none": 3}
 
 // names returns the names of enumerated values.
 func names[T fmt.Stringer](vs []T) []string {

@@ -41,23 +41,19 @@ func TestParity(t *testing.T) {
 		t.Fatal(err)
 	}
 	const batch = 200
-	var today string
+	today := Today().Format("2006-01-02") // Guiyang's date, whatever the browser's zone
 	got := make([]string, 0, len(list))
 	for i := 0; i < len(list); i += batch {
 		part := list[i:min(i+batch, len(list))]
 		arg, _ := json.Marshal(part)
-		// The reader's date is the browser's; it is read beside the batch.
 		res, err := chromedp.Run(ctx, chromedp.Evaluate[[]string](fmt.Sprintf(
-			`(async () => { const d = new Date(); const pad = n => String(n).padStart(2, "0");
-			  const day = d.getFullYear() + "-" + pad(d.getMonth() + 1) + "-" + pad(d.getDate());
-			  return [day].concat(await window.policyCalcBatch(%s, day)); })()`, arg), chromedp.EvalAwaitPromise))
+			`window.policyCalcBatch(%s, %q)`, arg, today), chromedp.EvalAwaitPromise))
 		if err != nil {
 			t.Fatal(err)
 		}
-		today = res[0]
-		got = append(got, res[1:]...)
+		got = append(got, res...)
 	}
-	// Without a date, policyCalc uses the reader's local date.
+	// Without a date, policyCalc uses Guiyang's date.
 	plain, err := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`window.policyCalc(%q)`, list[0]), chromedp.EvalAwaitPromise))
 	if err != nil {
 		t.Fatal(err)

@@ -18,6 +18,7 @@ var shots = []struct{ name, path, media string }{
 	{"group", "/groups/bereaved/", "screen"},
 	{"calculator", "/calculator/", "screen"},
 	{"result", "/calculator/?hukou=rural&family=two_daughters&members=4&child1=college&child1_college=1&child2=senior&disabled_parent=1", "screen"},
+	{"result-partial", "/calculator/?hukou=rural&family=only_daughter&members=3&dibao=1&child1=college&child1_college=1", "screen"},
 	{"print", "/calculator/?hukou=rural&family=two_daughters&members=4&child1=college&child1_college=1&child2=senior&disabled_parent=1", "print"},
 }
 

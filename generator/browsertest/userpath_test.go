@@ -191,13 +191,15 @@ func expected(t *testing.T, query string) want {
 		}
 	}
 	// An incomplete answer (a fact the rules need was left blank) shows
-	// its totals as minimums.
+	// its totals as minimums, and leaves out a period with nothing known.
 	prefix := ""
 	if !r.Complete {
 		prefix = "至少 "
 	}
 	for _, s := range []string{r.Totals.Once, r.Totals.Month, r.Totals.Year} {
-		w.totals = append(w.totals, prefix+yuanText(s))
+		if r.Complete || strings.Trim(s, "0.") != "" {
+			w.totals = append(w.totals, prefix+yuanText(s))
+		}
 	}
 	return w
 }

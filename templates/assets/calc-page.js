@@ -11,7 +11,8 @@
     worker: me.getAttribute('data-worker'),
     wasm: me.getAttribute('data-wasm'),
     wasmExec: me.getAttribute('data-wasm-exec'),
-    params: me.getAttribute('data-params')
+    params: me.getAttribute('data-params'),
+    qr: me.getAttribute('data-qr-lib')
   };
   // baseURL is the deployed address (content/site.toml base_url), for the
   // printed result's address and QR code.
@@ -49,11 +50,16 @@
   }
   var loadError = null;
 
-  // localDate is the reader's calendar date, YYYY-MM-DD.
-  function localDate() {
-    var d = new Date();
-    function two(n) { return (n < 10 ? '0' : '') + n; }
-    return d.getFullYear() + '-' + two(d.getMonth() + 1) + '-' + two(d.getDate());
+  // guiyangDate is today's date in Guiyang (Asia/Shanghai), YYYY-MM-DD,
+  // whatever the device's time zone: the date the build, the command and
+  // the typical-household table use, so the page shows one date.
+  function guiyangDate() {
+    var parts = new Intl.DateTimeFormat('en-US', {
+      timeZone: 'Asia/Shanghai', year: 'numeric', month: '2-digit', day: '2-digit'
+    }).formatToParts(new Date());
+    var v = {};
+    parts.forEach(function (p) { v[p.type] = p.value; });
+    return v.year + '-' + v.month + '-' + v.day;
   }
 
   // policyCalc(factsJSON[, date]) resolves with the answer JSON string,
@@ -65,7 +71,7 @@
     var id = nextID++;
     return new Promise(function (resolve, reject) {
       pending[id] = { resolve: resolve, reject: reject };
-      worker.postMessage({ id: id, facts: factsJSON, date: date || localDate() });
+      worker.postMessage({ id: id, facts: factsJSON, date: date || guiyangDate() });
     });
   };
 
@@ -102,9 +108,29 @@
     var edit = document.getElementById('calc-edit');
     if (edit) edit.addEventListener('click', onEdit);
     var printBtn = document.getElementById('calc-print');
-    if (printBtn) printBtn.addEventListener('click', function () { window.print(); });
-    window.addEventListener('beforeprint', drawPendingQR);
+    if (printBtn) printBtn.addEventListener('click', function () { forPrint(function () { window.print(); }); });
+    window.addEventListener('beforeprint', function () { forPrint(null); });
+    window.addEventListener('afterprint', afterPrint);
+    var printMedia = window.matchMedia && window.matchMedia('print');
+    if (printMedia && printMedia.addEventListener) {
+      printMedia.addEventListener('change', function (e) { if (e.matches) forPrint(null); else afterPrint(); });
+    }
     if (location.search.length > 1) fromURL();
+    else settle();
+  }
+
+  // settle shows the form and the rest of the page. A shared result link
+  // (html.has-query, set by site.js before the page is drawn) keeps them
+  // hidden until the answer is on the page, so that the answer does not
+  // push them down as it arrives. The form and the typical-household
+  // table are then laid out in two tasks (html.hold keeps the table back
+  // for one), so neither blocks long.
+  function settle() {
+    var root = document.documentElement;
+    if (!root.classList.contains('has-query')) return;
+    root.classList.add('hold');
+    root.classList.remove('has-query');
+    setTimeout(function () { root.classList.remove('hold'); }, 0);
   }
 
   // factsOf maps the form to the facts JSON object: data-fact names the
@@ -188,6 +214,7 @@
   // fieldOf maps a fact path from calc ("members", "children[1].stage")
   // to the form field's id.
   function fieldOf(path, rows) {
+    if (path === 'children') path = 'children[0]'; // the first child's row
     var m = /^children\[(\d+)\]/.exec(path);
     if (m) return 'f-child' + ((rows[Number(m[1])] || 0) + 1);
     return 'f-' + path.replace(/_/g, '-');
@@ -249,6 +276,7 @@
     var miss = missing();
     if (miss.length) {
       showResult(false);
+      settle();
       showErrors(miss);
       return;
     }
@@ -258,7 +286,9 @@
     window.policyCalc(JSON.stringify(f.facts)).then(function (json) {
       clearTimeout(slow);
       if (mine !== seq) return;
-      render(JSON.parse(json));
+      return render(JSON.parse(json), function () { return mine === seq; });
+    }).then(function (shown) {
+      if (!shown) return;
       status.textContent = '计算完成，结果在本页上方。';
       if (window.performance && performance.mark) performance.mark('calc-first-answer');
       var h = document.getElementById('h-result');
@@ -270,6 +300,7 @@
       clearTimeout(slow);
       if (mine !== seq) return;
       showResult(false);
+      settle();
       if (loadError) {
         status.textContent = '计算程序未能加载（' + loadError + '）。请刷新页面再试，或参考下方的典型家庭表。';
         return;
@@ -429,18 +460,24 @@
     return s;
   }
 
-  // totals: the three sums; "至少" when some benefit still needs a fact.
-  function totals(r, cash) {
+  // totals: the three sums. A partial answer's sums are minimums: a
+  // period with nothing known yet is left out, and what the missing
+  // benefits wait for is said at once.
+  function totals(r, cash, pend) {
     var partial = r.complete === false;
-    var tot = section('h-totals', partial ? '现金待遇合计（至少）' : '现金待遇合计');
     var dl = el('dl', null, 'facts totals');
-    var pre = partial ? '至少 ' : '';
-    row(dl, '一次性', pre + yuan(r.totals.once));
-    row(dl, '每月', pre + yuan(r.totals.month));
-    row(dl, '每年', pre + yuan(r.totals.year));
-    tot.appendChild(dl);
+    [['once', '一次性'], ['month', '每月'], ['year', '每年']].forEach(function (p) {
+      var v = r.totals[p[0]];
+      if (partial && !/[1-9]/.test(v)) return;
+      row(dl, p[1], (partial ? '至少 ' : '') + yuan(v));
+    });
+    var known = dl.childNodes.length > 0;
+    var tot = section('h-totals', partial && known ? '现金待遇合计（至少）' : '现金待遇合计');
+    if (known) tot.appendChild(dl);
     if (partial) {
-      tot.appendChild(el('p', '还有' + r.pending.length + '项待遇要等您补充情况后才能算出，没有计入合计，见下方“还需要补充情况的待遇”。', 'note'));
+      var waits = pend.length + '项待遇要等您补充“' + needsOf(pend) + '”后才能算出';
+      tot.appendChild(el('p', known ? '另有' + waits + '，没有计入合计，见下面“还需要补充情况的待遇”。'
+        : '现金待遇还算不出：' + waits + '，见下面“还需要补充情况的待遇”。', 'note'));
     }
     if (cash.some(function (e) { return e.minimum; })) {
       tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
@@ -448,56 +485,90 @@
     return tot;
   }
 
-  // render shows the answer top-down: totals, cash, services, what needs
-  // a fact the family did not give, and (collapsed) what cannot be had.
-  function render(r) {
-    var body = document.getElementById('calc-answer');
-    body.textContent = '';
-    document.getElementById('calc-date').textContent = '，计算日期 ' + r.date;
-    if (r.notice) body.appendChild(el('p', r.notice, 'status'));
+  // needsOf names, as the form asks them, the facts the pending items need.
+  function needsOf(pend) {
+    var seen = {}, names = [];
+    pend.forEach(function (p) {
+      (p.needs || []).forEach(function (n) {
+        if (!seen[n]) names.push(questionOf(n));
+        seen[n] = true;
+      });
+    });
+    return names.join('、');
+  }
 
+  // later runs each step in a task of its own (the page stays responsive
+  // between them) and resolves with the last step's value, or with false
+  // once current() says a newer answer has been asked for.
+  function later(steps, current) {
+    return steps.reduce(function (p, step) {
+      return p.then(function (v) {
+        if (v === false || !current()) return false;
+        return new Promise(function (resolve) { setTimeout(function () { resolve(step()); }, 0); });
+      });
+    }, Promise.resolve(true));
+  }
+
+  // render shows the answer in the order a family reads it: the totals,
+  // at once what they still wait for (the pending items and the figure
+  // each needs), the cash items, the services (collapsed, with their
+  // count), and (collapsed) what cannot be had. It is built in a few
+  // short tasks and put on the page in one, so nothing moves as it
+  // arrives. It resolves with whether the answer was shown.
+  function render(r, current) {
     var cash = r.entitlements.filter(function (e) { return e.kind === 'cash'; });
     var other = r.entitlements.filter(function (e) { return e.kind !== 'cash'; });
     var pend = r.pending || [];
+    var top, body = document.createDocumentFragment();
+    return later([function () {
+      top = totals(r, cash, pend);
+      if (r.notice) body.appendChild(el('p', r.notice, 'status'));
+      if (pend.length) {
+        var s = section('h-pending', '还需要补充情况的待遇（' + pend.length + '项）');
+        s.appendChild(el('p', '这些待遇要用到您没有填写的情况。填上后再算一次，或向负责部门问清楚。'));
+        s.appendChild(list(pend, pendingItem, ''));
+        body.appendChild(s);
+      }
+      var c = section('h-cash', '可以领取的现金待遇（' + cash.length + '项）');
+      c.appendChild(list(cash, entitlement, '按您填写的情况，暂时没有可以领取的现金待遇。'));
+      body.appendChild(c);
+    }, function () {
+      body.appendChild(collapsed('h-service', '可以享受的服务和优先照顾（' + other.length + '项）', 'services',
+        list(other, entitlement, '暂无。')));
+      var na = r.not_assessed || [];
+      if (na.length) {
+        var s4 = section('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）');
+        s4.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
+        s4.appendChild(list(na, notAssessed, ''));
+        body.appendChild(s4);
+      }
+      body.appendChild(collapsed('h-not', '不能领取的待遇和原因（' + r.not_granted.length + '项）', 'not-granted',
+        list(r.not_granted, notGranted, '没有。')));
+    }, function () {
+      document.getElementById('calc-date').textContent = '，计算日期 ' + r.date;
+      var tot = document.getElementById('calc-totals');
+      tot.textContent = '';
+      tot.appendChild(top);
+      var answer = document.getElementById('calc-answer');
+      answer.textContent = '';
+      answer.appendChild(body);
+      summarise();
+      showResult(true);
+      settle();
+      return true;
+    }], current);
+  }
 
-    var tot = document.getElementById('calc-totals');
-    tot.textContent = '';
-    tot.appendChild(totals(r, cash));
-
-    var s1 = section('h-cash', '可以领取的现金待遇（' + cash.length + '项）');
-    s1.appendChild(list(cash, entitlement, '按您填写的情况，暂时没有可以领取的现金待遇。'));
-    body.appendChild(s1);
-
-    var s2 = section('h-service', '可以享受的服务和优先照顾（' + other.length + '项）');
-    s2.appendChild(list(other, entitlement, '暂无。'));
-    body.appendChild(s2);
-
-    if (pend.length) {
-      var s3 = section('h-pending', '还需要补充情况的待遇（' + pend.length + '项）');
-      s3.appendChild(el('p', '这些待遇要用到您没有填写的情况。填上后再算一次，或向负责部门问清楚。'));
-      s3.appendChild(list(pend, pendingItem, ''));
-      body.appendChild(s3);
-    }
-
-    var na = r.not_assessed || [];
-    if (na.length) {
-      var s4 = section('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）');
-      s4.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
-      s4.appendChild(list(na, notAssessed, ''));
-      body.appendChild(s4);
-    }
-
-    var not = el('details', null, 'not-granted');
+  // collapsed is a closed <details> whose summary is a heading.
+  function collapsed(id, title, cls, content) {
+    var d = el('details', null, cls);
     var sum = el('summary');
-    var h = el('h3', '不能领取的待遇和原因（' + r.not_granted.length + '项）');
-    h.id = 'h-not';
+    var h = el('h3', title);
+    h.id = id;
     sum.appendChild(h);
-    not.appendChild(sum);
-    not.appendChild(list(r.not_granted, notGranted, '没有。'));
-    body.appendChild(not);
-
-    summarise();
-    showResult(true);
+    d.appendChild(sum);
+    d.appendChild(content);
+    return d;
   }
 
   function list(items, fn, empty) {
@@ -522,18 +593,52 @@
     document.getElementById('calc-summary-text').textContent = parts.join('；') + '。';
     var url = baseURL + 'calculator/' + (location.search || '');
     document.getElementById('calc-url').textContent = url;
-    // The QR code shows only in print: it is drawn after the answer is
-    // on screen (it takes longer than the answer), or at once if the page
-    // is printed first.
     qrURL = url;
-    requestAnimationFrame(function () { setTimeout(drawPendingQR, 0); });
   }
 
-  var qrURL = null;
-  function drawPendingQR() {
-    if (qrURL === null) return;
-    drawQR(document.getElementById('calc-qr'), qrURL);
-    qrURL = null;
+  // ---- printing ---------------------------------------------------------------
+
+  // The QR code shows only in print, so its library is loaded and the code
+  // drawn only when the page is about to be printed: by 打印结果 (which
+  // prints once it is drawn), or by the browser's own print command
+  // (beforeprint, or the print media query), where it is drawn at once
+  // if the library is here and as soon as it has loaded otherwise. The
+  // services, collapsed on screen, are printed open.
+  var qrURL = null, qrLoading = null, reopen = [];
+
+  function forPrint(then) {
+    Array.prototype.forEach.call(document.querySelectorAll('#calc-answer details.services:not([open])'), function (d) {
+      d.open = true;
+      reopen.push(d);
+    });
+    loadQR(function () {
+      if (qrURL !== null) drawQR(document.getElementById('calc-qr'), qrURL);
+      qrURL = null;
+      if (then) then();
+    });
+  }
+
+  function afterPrint() {
+    reopen.forEach(function (d) { d.open = false; });
+    reopen = [];
+  }
+
+  // loadQR calls done once the QR library is loaded (at once if it is);
+  // without it (offline, or blocked) the printed address stands alone.
+  function loadQR(done) {
+    if (typeof window.qrcode === 'function' || !assets.qr) return done();
+    if (!qrLoading) {
+      qrLoading = [];
+      var s = document.createElement('script');
+      s.src = assets.qr;
+      s.onload = s.onerror = function () {
+        var q = qrLoading;
+        qrLoading = null;
+        q.forEach(function (f) { f(); });
+      };
+      document.head.appendChild(s);
+    }
+    qrLoading.push(done);
   }
 
   function describe(q) {

@@ -9,6 +9,13 @@
   var KEY = 'gy-elder';
   var root = document.documentElement;
   root.classList.add('js');
+  // A link with answers in it (a shared calculator result): the page's
+  // own script shows its answer first and then removes the class (see
+  // style.css); should that script never run, the page shows as usual.
+  if (location.search.length > 1) {
+    root.classList.add('has-query');
+    setTimeout(function () { if (!window.policyCalc) root.classList.remove('has-query'); }, 10000);
+  }
 
   function stored() {
     try { return window.localStorage.getItem(KEY) === '1'; } catch (e) { return false; }
@@ -137,10 +144,31 @@
     });
   }
 
+  // ---- offline ----------------------------------------------------------------
+
+  // offline registers the service worker (/sw.js), which keeps the
+  // calculator and every page opened, so that they open again without a
+  // network. It waits for the page to have loaded (the worker's first
+  // downloads do not compete with the page's). On the first visit this
+  // page is not yet the worker's, so it asks the worker to keep it.
+  function offline() {
+    var sw = navigator.serviceWorker;
+    if (!sw || !window.isSecureContext) return;
+    if (document.readyState !== 'complete') {
+      window.addEventListener('load', offline);
+      return;
+    }
+    var first = !sw.controller;
+    sw.register('/sw.js').then(function () { return sw.ready; }).then(function (reg) {
+      if (first && reg.active) reg.active.postMessage({ keep: location.pathname });
+    }).catch(function () { /* no worker (a preview, or private mode): online only */ });
+  }
+
   function ready() {
     elderButton();
     speakButton();
     printButtons();
+    offline();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);

@@ -8,9 +8,14 @@ import (
 	"math/rand/v2"
 )
 
+// maxKids is the most children a family type can have: the households
+// are ones a family could be (no contradictions, which calc refuses).
+var maxKids = map[string]int{"only_daughter": 1, "only_son": 1, "two_daughters": 2, "bereaved": 0,
+	"other_planned": 3, "none": 3}
+
 // Households returns n households as JSON objects, mixing every fact of
 // the household vocabulary (dates before and after the plan took effect
-// included), the same for the same seed.
+// included), the same for the same seed. None is contradictory.
 func Households(n int, seed uint64) []string {
 	r := rand.New(rand.NewPCG(seed, 2013))
 	pick := func(xs ...string) string { return xs[r.IntN(len(xs))] }
@@ -47,10 +52,15 @@ func Households(n int, seed uint64) []string {
 		}
 		var kids []any
 		for k := r.IntN(4); k > 0; k-- {
-			kids = append(kids, map[string]any{"stage": pick("none", "preschool", "primary", "junior", "senior", "vocational", "college"),
-				"admitted_to_college": r.IntN(4) == 0})
+			stage := pick("none", "preschool", "primary", "junior", "senior", "vocational", "college")
+			admitted := r.IntN(4) == 0 && (stage == "senior" || stage == "vocational" || stage == "college")
+			kids = append(kids, map[string]any{"stage": stage, "admitted_to_college": admitted})
 		}
-		if kids != nil {
+		kids = kids[:min(len(kids), maxKids[m["family"].(string)])]
+		if n, ok := m["members"].(int); ok && n < len(kids) {
+			m["members"] = len(kids)
+		}
+		if len(kids) > 0 {
 			m["children"] = kids
 		}
 		b, _ := json.Marshal(m)

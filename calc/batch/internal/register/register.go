@@ -37,6 +37,11 @@ type Household struct {
 // boolCols are the columns of Household.Bools.
 var boolCols = [6]int{4, 6, 7, 8, 10, 14}
 
+// maxKids is the most children a family type can have: a register's
+// households are ones a family could be (calc refuses contradictions).
+var maxKids = map[string]int{"only_daughter": 1, "only_son": 1, "two_daughters": 2, "bereaved": 0,
+	"other_planned": 3, "none": 3}
+
 var surnames = []string{"张", "王", "李", "赵", "刘", "陈", "杨", "黄"}
 
 // Generator makes households, the same ones for the same seed.
@@ -63,13 +68,14 @@ func (g *Generator) Next() Household {
 	var kids []string
 	for range g.r.IntN(3) {
 		k := g.pick(names(calc.Stages())...)
-		if g.r.IntN(6) == 0 {
+		if g.r.IntN(6) == 0 && (k == "senior" || k == "vocational" || k == "college") {
 			k += calc.AdmittedMark
 		}
 		kids = append(kids, k)
 	}
+	kids = kids[:min(len(kids), maxKids[h.Family])]
 	h.Children = strings.Join(kids, ";")
-	h.Members, h.Standard, h.Level = 1+g.r.IntN(6), 2000+g.r.IntN(2000), g.r.IntN(5)*g.r.IntN(2)
+	h.Members, h.Standard, h.Level = max(1+g.r.IntN(6), len(kids)), 2000+g.r.IntN(2000), g.r.IntN(5)*g.r.IntN(2)
 	for j := range h.Bools {
 		h.Bools[j] = g.pick("是", "否", "", "true", "0")
 	}
