@@ -21,8 +21,13 @@ type Plan struct {
 
 // Site holds site-wide settings (content/site.toml).
 type Site struct {
-	Title   string `toml:"title"`
+	Title string `toml:"title"`
+	// BaseURL is the deployed site's address, ending with "/". It is ""
+	// while staff have not set a real one: unset, or an example address
+	// (see PlaceholderBase); then no page prints an address.
 	BaseURL string `toml:"base_url"`
+	// Placeholder is the example address base_url gave, if it gave one.
+	Placeholder string `toml:"-"`
 }
 
 // Document describes the document itself (content/document.toml).
