@@ -163,7 +163,7 @@ func (s *Standards) Open(date string, k Known) ([]Prospect, error) {
 	i := 0
 	for _, c := range ds {
 		for _, d := range c.Benefits {
-			if p, ok := k.open(&t.rules[i], d); ok {
+			if p, ok := k.open(t, i, d); ok {
 				out = append(out, p)
 			}
 			i++
@@ -172,20 +172,28 @@ func (s *Standards) Open(date string, k Known) ([]Prospect, error) {
 	return out, nil
 }
 
-// open decides one rule for the known household.
-func (k *Known) open(r *crule, d BenefitRule) (Prospect, bool) {
+// open decides rule i for the known household. A benefit another one
+// is granted instead of (3.2.12's and 3.2.17's 低保 awards) is granted
+// only where that other one is not: where it is, its households still
+// need not to be granted the other ("不领……").
+func (k *Known) open(t *table, i int, d BenefitRule) (Prospect, bool) {
+	r := &t.rules[i]
 	facts := readOf(r)
-	fails := make([]bool, len(r.r.who)+1) // the last: the child's condition
+	var over []*crule // the rules granted instead of this one
+	for j := range t.rules {
+		if t.rules[j].instead == i {
+			over = append(over, &t.rules[j])
+			facts |= readOf(&t.rules[j])
+		}
+	}
+	fails := make([]bool, len(r.r.who)+2) // then the child's condition, and "not replaced"
 	granted := false
 	k.each(facts, func(f *Facts) {
-		all := true
-		for j, c := range r.r.who {
-			if c.test(f, r) != holds {
-				fails[j], all = true, false
+		all := meets(r, f, fails)
+		for _, o := range over {
+			if all && meets(o, f, nil) {
+				fails[len(fails)-1], all = true, false
 			}
-		}
-		if pc := r.r.perChild; pc != nil && !slices.ContainsFunc(f.Children, pc.test) {
-			fails[len(r.r.who)], all = true, false
 		}
 		granted = granted || all
 	})
@@ -201,7 +209,34 @@ func (k *Known) open(r *crule, d BenefitRule) (Prospect, bool) {
 			p.Still = append(p.Still, w)
 		}
 	}
+	if fails[len(fails)-1] {
+		for _, o := range over {
+			p.Still = append(p.Still, "不领“"+o.s.name+"”（两项只领一项）")
+		}
+	}
 	return p, true
+}
+
+// meets reports whether household f meets every condition of rule r,
+// marking in fails (when not nil) each that it fails: the household's
+// conditions, then the child's.
+func meets(r *crule, f *Facts, fails []bool) bool {
+	all := true
+	for j, c := range r.r.who {
+		if c.test(f, r) != holds {
+			all = false
+			if fails != nil {
+				fails[j] = true
+			}
+		}
+	}
+	if pc := r.r.perChild; pc != nil && !slices.ContainsFunc(f.Children, pc.test) {
+		all = false
+		if fails != nil {
+			fails[len(r.r.who)] = true
+		}
+	}
+	return all
 }
 
 // each calls try with every household that takes, for each fact of

@@ -56,6 +56,7 @@ var groupFacts = []struct {
 	{"two-daughters", map[string]any{"family": "two_daughters"}, func(f *Facts) bool { return f.Family == TwoDaughters }},
 	{"planned", map[string]any{"family": []any{"only_daughter", "only_son", "two_daughters", "bereaved", "other_planned"}}, func(f *Facts) bool { return f.Family.Planned() }},
 	{"dibao", map[string]any{"dibao": true}, func(f *Facts) bool { return f.Dibao }},
+	{"poor", map[string]any{"poor": true}, func(f *Facts) bool { return f.Poor }},
 	{"complication", map[string]any{"complication_level": []any{int64(1), int64(2), int64(3), int64(4)}},
 		func(f *Facts) bool { return f.ComplicationLevel > 0 }},
 	{"disabled", map[string]any{"disabled_parent": true, "family": []any{"only_daughter", "only_son", "two_daughters", "bereaved", "other_planned"}},
@@ -85,7 +86,7 @@ func TestOpenIsWhatTheEvaluatorGrants(t *testing.T) {
 			n[gi]++
 			var seen [maxRules]bool
 			for _, gr := range o.grants {
-				if !seen[gr.rule] {
+				if !seen[gr.rule] && !gr.off {
 					seen[gr.rule] = true
 					count[gi][gr.rule]++
 				}

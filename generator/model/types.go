@@ -106,6 +106,11 @@ type Group struct {
 	ID   string `toml:"id"`
 	Name string `toml:"name"`
 	Who  string `toml:"who"`
+	// Facts are the calculator's facts that define the group's
+	// households ({ family = "bereaved" }; a list allows several
+	// values), as calc.ParseKnown reads them; nil for a group the
+	// calculator's facts do not describe (a village, 流动人口).
+	Facts map[string]any `toml:"facts"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
 }

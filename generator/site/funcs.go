@@ -21,6 +21,7 @@ func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
 	return template.FuncMap{
 		"rules":          func(bs []model.Benefit) []*Rule { return rs.of(bs) },
 		"clauseReadings": func(id string) []Reading { return rs.Clauses[id] },
+		"offers":         func(group string) *Offers { return rs.Groups[group] },
 		"asset":          func(name string) (string, error) { return assetURL(assets, name) },
 		"csp":            func() string { return CSP },
 		"markdown":       markdown,

@@ -73,6 +73,9 @@ func Prepare(in Input) (*Output, error) {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
 		out.View.Rules = rules(ds)
+		if out.View.Rules.Groups, err = offers(in.Plan, cp, in.Today.Format(time.DateOnly)); err != nil {
+			return nil, err
+		}
 	} else if !in.SkipWasm {
 		return nil, invalid
 	}
