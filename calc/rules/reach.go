@@ -36,7 +36,8 @@ type Prospect struct {
 // ParseKnown reads the facts that define a group, written as a check
 // case's facts are (see ParseFactsTOML), none of them required; a list
 // gives the values the group allows ("family = [\"only_daughter\",
-// \"only_son\"]"). Errors name the fact, in Chinese.
+// \"only_son\"]"), children in the short form ("primary",
+// "senior+admitted"). Errors name the fact, in Chinese.
 func ParseKnown(m map[string]any) (Known, error) {
 	var k Known
 	var errs []error
@@ -47,7 +48,7 @@ func ParseKnown(m map[string]any) (Known, error) {
 	slices.Sort(keys)
 	for _, key := range keys {
 		id, ok := fieldByName(key)
-		if !ok || id == fDate || id == fChildren {
+		if !ok || id == fDate {
 			errs = append(errs, fieldErr(key, "不能用来划分人群（可用字段：", strings.Join(knownNames(), "、"), "）"))
 			continue
 		}
@@ -60,7 +61,11 @@ func ParseKnown(m map[string]any) (Known, error) {
 		}
 		for _, v := range vals {
 			p := &factParser{f: &Facts{}}
-			setScalar(p, id, tomlRaw(key, v, p))
+			if r := tomlRaw(key, v, p); id == fChildren {
+				p.f.Children = shortChildren(p, r)
+			} else {
+				setScalar(p, id, r)
+			}
 			if len(p.errs) > 0 {
 				errs = append(errs, p.errs...)
 				continue
@@ -74,7 +79,7 @@ func ParseKnown(m map[string]any) (Known, error) {
 // knownNames are the facts a group may be defined by.
 func knownNames() (out []string) {
 	for i := range fields {
-		if id := fieldID(i); id != fDate && id != fChildren {
+		if id := fieldID(i); id != fDate {
 			out = append(out, fields[i].Name)
 		}
 	}

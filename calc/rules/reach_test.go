@@ -57,6 +57,9 @@ var groupFacts = []struct {
 	{"planned", map[string]any{"family": []any{"only_daughter", "only_son", "two_daughters", "bereaved", "other_planned"}}, func(f *Facts) bool { return f.Family.Planned() }},
 	{"dibao", map[string]any{"dibao": true}, func(f *Facts) bool { return f.Dibao }},
 	{"poor", map[string]any{"poor": true}, func(f *Facts) bool { return f.Poor }},
+	{"students", map[string]any{"children": []any{"primary", "senior+admitted"}}, func(f *Facts) bool {
+		return len(f.Children) == 1 && (f.Children[0] == Child{Stage: Primary} || f.Children[0] == Child{Stage: Senior, AdmittedToCollege: true})
+	}},
 	{"complication", map[string]any{"complication_level": []any{int64(1), int64(2), int64(3), int64(4)}},
 		func(f *Facts) bool { return f.ComplicationLevel > 0 }},
 	{"disabled", map[string]any{"disabled_parent": true, "family": []any{"only_daughter", "only_son", "two_daughters", "bereaved", "other_planned"}},
@@ -160,7 +163,8 @@ func TestParseKnownErrors(t *testing.T) {
 		`family: "lost" 不是可选值之一`:                {"family": "lost"},
 		"dibao: 应为 true 或 false":                {"dibao": "yes"},
 		"complication_level: 应在 0 到 4 之间（得到 9）": {"complication_level": int64(9)},
-		"children: 不能用来划分人群":                    {"children": "primary"},
+		"date: 不能用来划分人群":                        {"date": "2024-01-01"},
+		`children[0].stage: "school"`:           {"children": "school"},
 		"hukou: 至少要有一个值":                        {"hukou": []any{}},
 	} {
 		_, err := ParseKnown(want)

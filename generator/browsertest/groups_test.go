@@ -163,7 +163,7 @@ func hasFacts(f *calc.Facts, facts map[string]any) bool {
 		"complication_level": strconv.Itoa(f.ComplicationLevel), "dibao": fmt.Sprint(f.Dibao), "poor": fmt.Sprint(f.Poor),
 		"disabled_parent": fmt.Sprint(f.DisabledParent), "ethnic_minority": fmt.Sprint(f.EthnicMinority),
 		"wubao": fmt.Sprint(f.Wubao), "integrity": fmt.Sprint(f.Integrity), "middle_low_income": fmt.Sprint(f.MiddleLowIncome),
-		"can_develop_project": fmt.Sprint(f.CanDevelopProject)}
+		"can_develop_project": fmt.Sprint(f.CanDevelopProject), "children": shortForm(f.Children)}
 	for k, v := range facts {
 		vals, ok := v.([]any)
 		if !ok {
@@ -178,4 +178,17 @@ func hasFacts(f *calc.Facts, facts map[string]any) bool {
 		}
 	}
 	return true
+}
+
+// shortForm writes children as groups.toml does: "senior+admitted".
+func shortForm(kids []calc.Child) string {
+	var parts []string
+	for _, c := range kids {
+		s := c.Stage.String()
+		if c.AdmittedToCollege {
+			s += calc.AdmittedMark
+		}
+		parts = append(parts, s)
+	}
+	return strings.Join(parts, ";")
 }
