@@ -4,6 +4,7 @@ import (
 	"errors"
 	"slices"
 	"strings"
+	"sync"
 )
 
 // What a kind of household can get. A group of the site (失独家庭,
@@ -115,8 +116,10 @@ func setter(id fieldID, v Facts) func(*Facts) {
 // probes are the values tried for a fact a group leaves open: every
 // choice of an enumerated fact, both answers of a yes/no one, a figure
 // at either end for an amount a condition compares, and no child or one
-// child at each stage, admitted to college or not.
-var probes = func() (out [numFields][]func(*Facts)) {
+// child at each stage, admitted to college or not. They are made on
+// first use, so that the browser's calculator, which never asks, does
+// not make them when it starts.
+var probes = sync.OnceValue(func() (out [numFields][]func(*Facts)) {
 	one := func(id fieldID, f Facts) { out[id] = append(out[id], setter(id, f)) }
 	for i := range fields {
 		id := fieldID(i)
@@ -146,14 +149,14 @@ var probes = func() (out [numFields][]func(*Facts)) {
 		one(fChildren, Facts{Children: []Child{{Stage: s, AdmittedToCollege: true}}})
 	}
 	return out
-}()
+})
 
 // values are the values tried for fact id: the group's, or the probes.
 func (k *Known) values(id fieldID) []func(*Facts) {
 	if k.only[id] != nil {
 		return k.only[id]
 	}
-	return probes[id]
+	return probes()[id]
 }
 
 // Open lists, in plan order, every benefit a household with the known
@@ -269,18 +272,22 @@ func (k *Known) each(facts fieldSet, try func(*Facts)) {
 // with one fact set: a fact is read when changing it changes an outcome.
 func readOf(r *crule) fieldSet {
 	var s fieldSet
-	outcome := func(f *Facts) (o [maxConds + 1]tri) {
-		for j, c := range r.r.who {
-			o[j] = c.test(f, r)
+	outcome := func(f *Facts) (o uint64) { // two bits a condition
+		for _, c := range r.r.who {
+			o = o<<2 | uint64(c.test(f, r))
 		}
-		if pc := r.r.perChild; pc != nil && slices.ContainsFunc(f.Children, pc.test) {
-			o[maxConds] = holds
+		if pc := r.r.perChild; pc != nil {
+			o <<= 2
+			if slices.ContainsFunc(f.Children, pc.test) {
+				o |= 1
+			}
 		}
 		return o
 	}
 	bases := []Facts{{}}
+	ps := probes()
 	for id := range fieldID(numFields) {
-		for _, set := range probes[id] {
+		for _, set := range ps[id] {
 			var b Facts
 			set(&b)
 			bases = append(bases, b)
@@ -289,7 +296,7 @@ func readOf(r *crule) fieldSet {
 	for _, b := range bases {
 		was := outcome(&b)
 		for id := range fieldID(numFields) {
-			for _, set := range probes[id] {
+			for _, set := range ps[id] {
 				f := b
 				set(&f)
 				if outcome(&f) != was {
@@ -300,6 +307,3 @@ func readOf(r *crule) fieldSet {
 	}
 	return s
 }
-
-// maxConds bounds the conditions of one rule.
-const maxConds = 8
