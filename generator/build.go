@@ -53,6 +53,9 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, w)
 	}
 	if !*quiet {
+		if res.Plan.Site.BaseURL == "" {
+			fmt.Fprintln(stderr, model.PlaceholderNotice(res.Plan.Site))
+		}
 		fmt.Fprintln(stdout, summary(d.out, res.Stats, time.Since(start)))
 	}
 	return exitOK

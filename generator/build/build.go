@@ -178,9 +178,6 @@ func (r *run) publish(d *outDirs) (*Result, error) {
 		return nil, err
 	}
 	res := &Result{Plan: r.plan, Full: r.full, Stats: compare(previous(d), m)}
-	if r.plan.Site.BaseURL == "" {
-		res.Warnings = append(res.Warnings, model.PlaceholderNotice(r.plan.Site))
-	}
 	res.Stats.Written = int(r.out.written.Load())
 	if err := d.switchTo(n, func(w string) { res.Warnings = append(res.Warnings, w) }); err != nil {
 		return nil, err
