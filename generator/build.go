@@ -67,6 +67,9 @@ func runBuild(args []string, _ io.Reader, stdout, stderr io.Writer) int {
 		for _, l := range leftOut(res.Plan) {
 			fmt.Fprintln(stdout, l)
 		}
+		if res.Plan.Site.BaseURL == "" {
+			fmt.Fprintln(stderr, model.PlaceholderNotice(res.Plan.Site))
+		}
 		fmt.Fprintln(stdout, summary(d.out, res.Stats, time.Since(start)))
 	}
 	return exitOK

@@ -26,7 +26,12 @@ func TestBuildSummary(t *testing.T) {
 	if m == nil || m[1] != m[2] || m[1] == "0" {
 		t.Fatalf("first build summary %q: want every file added", stdout.String())
 	}
+	// The shipped content has no real address yet: one line says so.
+	if want := "提示：site.toml 的 base_url 未设置，"; !strings.HasPrefix(stderr.String(), want) || strings.Count(stderr.String(), "\n") != 1 {
+		t.Errorf("first build: stderr %q, want one line starting %q", stderr.String(), want)
+	}
 	stdout.Reset()
+	stderr.Reset()
 	if c := run(args, nil, &stdout, &stderr); c != exitOK {
 		t.Fatalf("second build: exit %d\n%s", c, stderr.String())
 	}

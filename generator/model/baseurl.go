@@ -63,3 +63,42 @@ func isLoopback(host string) bool {
 	ip := net.ParseIP(host)
 	return ip != nil && ip.IsLoopback()
 }
+
+// exampleHosts are the domains reserved for examples (RFC 2606, RFC
+// 6761) and the host names of this machine.
+var exampleHosts = []string{"example.com", "example.org", "example.net", "example.gov.cn", "example.cn",
+	"example", "test", "invalid", "localhost"}
+
+// PlaceholderBase reports whether base_url u is not a real address of
+// the deployed site: unset, or on an example domain (example.gov.cn,
+// example.com/org/net, *.example, *.test, *.invalid) or this machine
+// (localhost, 127.0.0.1, ::1). The site then prints no address.
+func PlaceholderBase(u string) bool {
+	if strings.TrimSpace(u) == "" {
+		return true
+	}
+	p, err := url.Parse(u)
+	if err != nil {
+		return false // checkBaseURL reports it
+	}
+	host := strings.ToLower(strings.TrimSuffix(p.Hostname(), "."))
+	if isLoopback(host) {
+		return true
+	}
+	for _, e := range exampleHosts {
+		if host == e || strings.HasSuffix(host, "."+e) {
+			return true
+		}
+	}
+	return false
+}
+
+// PlaceholderNotice is build's and check's one line while the site has
+// no real address.
+func PlaceholderNotice(s Site) string {
+	was := "未设置"
+	if s.Placeholder != "" {
+		was = "是示例地址 " + s.Placeholder
+	}
+	return "提示：site.toml 的 base_url " + was + "，网页、明白纸和二维码都不印网站地址，也不生成 sitemap.xml 和 feed.xml；部署前请填写实际域名。"
+}

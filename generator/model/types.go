@@ -27,8 +27,13 @@ type Plan struct {
 
 // Site holds site-wide settings (content/site.toml).
 type Site struct {
-	Title   string `toml:"title"`
+	Title string `toml:"title"`
+	// BaseURL is the deployed site's address, ending with "/". It is ""
+	// while staff have not set a real one: unset, or an example address
+	// (see PlaceholderBase); then no page prints an address.
 	BaseURL string `toml:"base_url"`
+	// Placeholder is the example address base_url gave, if it gave one.
+	Placeholder string `toml:"-"`
 }
 
 // Document describes the document itself (content/document.toml).
@@ -108,6 +113,11 @@ type Group struct {
 	ID   string `toml:"id"`
 	Name string `toml:"name"`
 	Who  string `toml:"who"`
+	// Facts are the calculator's facts that define the group's
+	// households ({ family = "bereaved" }; a list allows several
+	// values), as calc.ParseKnown reads them; nil for a group the
+	// calculator's facts do not describe (a village, 流动人口).
+	Facts map[string]any `toml:"facts"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
 	index   int       // in groups.toml

@@ -23,7 +23,7 @@ var (
 )
 
 func (l *loader) validate(p *Plan) {
-	l.checkSite(p.Site)
+	l.checkSite(&p.Site)
 	l.checkDocument(&p.Document)
 	l.checkStatus(&p.Document)
 	p.dept = l.checkDepartments(p.Departments)
@@ -74,9 +74,13 @@ func (l *loader) oneOf(file, key, v string, allowed []string) {
 	l.errorf(file, key, "%q 不是可选的值，可选：%s", v, strings.Join(allowed, "、"))
 }
 
-func (l *loader) checkSite(s Site) {
+func (l *loader) checkSite(s *Site) {
 	const f = "site.toml"
 	l.required(f, "title", s.Title)
+	if PlaceholderBase(s.BaseURL) {
+		s.Placeholder, s.BaseURL = s.BaseURL, ""
+		return
+	}
 	if msg := checkBaseURL(s.BaseURL); msg != "" {
 		l.errorf(f, "base_url", "%s", msg)
 	}

@@ -41,7 +41,7 @@ func TestSecurityHeaders(t *testing.T) {
 		method, path string
 		status       int
 	}{
-		{"GET", "/", 200}, {"GET", "/clauses/3.2.12/", 200}, {"GET", "/feed.xml", 200},
+		{"GET", "/", 200}, {"GET", "/clauses/3.2.12/", 200}, {"GET", "/robots.txt", 200},
 		{"GET", ReloadPath, 200}, {"GET", OverlayCSSPath, 200}, {"GET", "/nowhere/", 404},
 		{"GET", "/clauses/3.2.12", 301}, {"HEAD", "/", 200}, {"POST", "/", 405},
 	} {

@@ -175,7 +175,7 @@ func TestNotFoundAndRedirect(t *testing.T) {
 	if resp.StatusCode != http.StatusMovedPermanently || resp.Header.Get("Location") != "/clauses/3.2.12/" {
 		t.Errorf("directory without slash: %d %q", resp.StatusCode, resp.Header.Get("Location"))
 	}
-	if status, body := f.get(t, "/sitemap.xml"); status != 200 || strings.Contains(body, "data-state=") {
+	if status, body := f.get(t, "/robots.txt"); status != 200 || strings.Contains(body, "data-state=") {
 		t.Errorf("non-HTML file: status %d, injected: %v", status, strings.Contains(body, "data-state="))
 	}
 }

@@ -52,9 +52,13 @@ type atomEntry struct {
 // feed writes feed.xml, the Atom feed of the 最新动态 page: one entry per
 // clause update, newest first. It depends only on the content: the
 // feed's updated time is the newest entry's date (or the date the plan
-// was printed), never the clock.
+// was printed), never the clock. An Atom feed needs absolute addresses:
+// while the site has no real address (BaseURL "") none is written.
 func (s *Site) feed(w Writer) error {
 	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
+	if base == "" {
+		return nil
+	}
 	ups := updatesOf(s.in.Plan)
 	f := atomFeed{
 		Lang:    "zh-CN",

@@ -16,6 +16,10 @@ import (
 // testToday is the build date of these tests.
 var testToday = time.Date(2024, 1, 1, 0, 0, 0, 0, time.UTC)
 
+// testBase is the real-looking address the tests' copies of the content
+// set (the shipped content has none).
+const testBase = "https://www.gyfp.cn"
+
 // contentCopy copies the real content into a temporary directory and
 // appends extra TOML to the named files (paths relative to content/);
 // a file that does not exist is created.
@@ -23,6 +27,10 @@ func contentCopy(t testing.TB, extra map[string]string) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "content")
 	if err := os.CopyFS(dir, os.DirFS("../../content")); err != nil {
+		t.Fatal(err)
+	}
+	site := "title = \"测试站点\"\nbase_url = \"" + testBase + "/\"\n"
+	if err := os.WriteFile(filepath.Join(dir, "site.toml"), []byte(site), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	for name, text := range extra {
@@ -167,7 +175,7 @@ func TestFeedIsValidAtom(t *testing.T) {
 
 func TestFeedWithoutUpdates(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
-	res := buildInto(t, "../../content", out, false)
+	res := buildInto(t, contentCopy(t, nil), out, false)
 	var f atomDoc
 	if err := xml.Unmarshal(readOut(t, out, "feed.xml"), &f); err != nil {
 		t.Fatal(err)
@@ -226,7 +234,7 @@ func TestSitemapAndLastUpdated(t *testing.T) {
 		}
 		lastmod[u.Loc] = u.Lastmod
 	}
-	base := "https://example.gov.cn"
+	base := testBase
 	checks := map[string]string{
 		"/clauses/3.2.12/": "2014-03-01", "/clauses/1/": "2013-12-01",
 		"/clauses/3.2.4/": "2013-06-09", "/": "2014-03-01", "/updates/": "2014-03-01",

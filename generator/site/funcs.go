@@ -21,6 +21,9 @@ func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
 	return template.FuncMap{
 		"rules":          func(bs []model.Benefit) []*Rule { return rs.of(bs) },
 		"clauseReadings": func(id string) []Reading { return rs.Clauses[id] },
+		"offers":         func(group string) *Offers { return rs.Groups[group] },
+		"ruleOf":         func(benefit string) *Rule { return rs.Benefits[benefit] },
+		"readingsOf":     rs.readingsOf,
 		"asset":          func(name string) (string, error) { return assetURL(assets, name) },
 		"csp":            func() string { return CSP },
 		"markdown":       markdown,
@@ -159,6 +162,39 @@ func (rs *Rules) of(bs []model.Benefit) []*Rule {
 	for _, b := range bs {
 		if r := rs.Benefits[b.ID]; r != nil {
 			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// ReadingUse is a reading as a page shows it: once, with the benefits
+// whose rules apply it (none: it reads the clause as a whole).
+type ReadingUse struct {
+	Reading
+	For []string // the benefits' names
+}
+
+// readingsOf lists each reading of a clause's rules once: the clause's
+// own readings first, then those of the benefits bs, in order, each with
+// the names of the benefits it applies to.
+func (rs *Rules) readingsOf(clause string, bs []model.Benefit) []ReadingUse {
+	var out []ReadingUse
+	at := map[Reading]int{}
+	for _, r := range rs.Clauses[clause] {
+		at[r] = len(out)
+		out = append(out, ReadingUse{Reading: r})
+	}
+	for _, r := range rs.of(bs) {
+		for _, x := range r.Readings {
+			i, ok := at[x]
+			if !ok {
+				i = len(out)
+				at[x] = i
+				out = append(out, ReadingUse{Reading: x})
+			}
+			if out[i].For != nil || !ok {
+				out[i].For = append(out[i].For, r.Title)
+			}
 		}
 	}
 	return out

@@ -53,6 +53,9 @@
 //	                   evaluates among a list (Calculator.Rules), for the
 //	                   template "rules" (data-rule elements)
 //	clauseReadings     the calculator's readings of a clause as a whole
+//	offers             what a group's households can get by the
+//	                   calculator's rules (Calculator.Rules.Groups), nil
+//	                   for a group without facts
 package site
 
 import (

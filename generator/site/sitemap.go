@@ -7,9 +7,13 @@ import (
 )
 
 // sitemap writes sitemap.xml (every page but 404 and drafts) and
-// robots.txt.
+// robots.txt. A sitemap needs absolute addresses: while the site has no
+// real address (BaseURL "") it writes robots.txt alone.
 func (s *Site) sitemap(w Writer) error {
 	base := strings.TrimSuffix(s.in.Plan.Site.BaseURL, "/")
+	if base == "" {
+		return w.WriteFile("robots.txt", []byte("User-agent: *\nAllow: /\n"))
+	}
 	var buf bytes.Buffer
 	buf.WriteString(xml.Header)
 	buf.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")

@@ -1,6 +1,9 @@
 package site
 
 import (
+	"slices"
+	"strings"
+
 	"github.com/shopspring/decimal"
 
 	"gyportal/generator/model"
@@ -92,6 +95,68 @@ type Reading struct{ Words, Text string }
 type Rules struct {
 	Benefits map[string]*Rule
 	Clauses  map[string][]Reading
+	Groups   map[string]*Offers // what each group's households can get, by group id; read by the template function offers
+}
+
+// Offers is what a household of a group can be granted by the
+// calculator's rules (calc's Open with the group's facts): its own
+// benefits, cash first and the largest amount first, then services; and
+// apart, those every 计划生育家庭 has, when every household of the group
+// is one.
+type Offers struct {
+	Group                  string // the group's name
+	Cash, Services, Common []Offer
+}
+
+// Offer is one benefit a household of a group can be granted.
+type Offer struct {
+	Benefit, Clause, Title string
+	Figure                 string              // "一次性 30,000元", or the formula; "" for a service
+	Still                  []string            // the further conditions (还需), in the rules' words
+	Depts                  []*model.Department // the departments the clause names
+}
+
+// Count is the number of benefits listed.
+func (o *Offers) Count() int { return len(o.Cash) + len(o.Services) + len(o.Common) }
+
+// OfferSet is offers that need the same further conditions.
+type OfferSet struct {
+	Still  []string
+	Offers []Offer
+}
+
+// ServiceSets are the services gathered by the conditions they still
+// need, in order of first appearance: the 明白纸 prints each set once.
+func (o *Offers) ServiceSets() []OfferSet {
+	var out []OfferSet
+	at := map[string]int{}
+	for _, s := range o.Services {
+		k := strings.Join(s.Still, "\x00")
+		i, ok := at[k]
+		if !ok {
+			i = len(out)
+			at[k] = i
+			out = append(out, OfferSet{Still: s.Still})
+		}
+		out[i].Offers = append(out[i].Offers, s)
+	}
+	return out
+}
+
+// Depts are the departments the offers' clauses name, each once, in
+// order of first appearance.
+func (o *Offers) Depts() []*model.Department {
+	var out []*model.Department
+	for _, l := range [][]Offer{o.Cash, o.Services, o.Common} {
+		for _, x := range l {
+			for _, d := range x.Depts {
+				if !slices.Contains(out, d) {
+					out = append(out, d)
+				}
+			}
+		}
+	}
+	return out
 }
 
 // FieldRow is one fact of the calculator's household input, as the open

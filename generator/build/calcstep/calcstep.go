@@ -78,6 +78,9 @@ func Prepare(in Input) (*Output, error) {
 		if err := cases.Run(in.Plan, cp, in.Today); err != nil {
 			return nil, err
 		}
+		if out.View.Rules.Groups, err = offers(in.Plan, cp, in.Today.Format(time.DateOnly)); err != nil {
+			return nil, err
+		}
 	} else if !in.SkipWasm {
 		return nil, invalid
 	}

@@ -59,12 +59,10 @@ func text(fragment string) string {
 }
 
 // want is the text a data-rule element must have: exactly the
-// description calc gives, in the template's order and words.
+// description calc gives, in the template's order and words. Readings
+// are shown once per page, apart (see TestReadingsOnce).
 func want(b calc.BenefitRule) string {
-	s := b.Title + "谁能领（本平台的理解），以下条件都要符合：" + strings.Join(b.Who, "")
-	if b.PerChild != "" {
-		s += "按子女计算：" + b.PerChild + "。"
-	}
+	s := b.Title
 	if b.Amount != "" {
 		s += "标准：" + b.Amount
 		if b.Adjustable {
@@ -72,13 +70,44 @@ func want(b calc.BenefitRule) string {
 		}
 		s += "。"
 	}
+	s += "谁能领：" + strings.Join(b.Who, "；") + "。"
+	if b.PerChild != "" {
+		s += "按子女计算：" + b.PerChild + "。"
+	}
 	if b.Instead != "" {
 		s += "与“" + b.Instead + "”不同时领取：符合这一项条件的，领这一项，代替“" + b.Instead + "”。"
 	}
-	for _, r := range b.Readings {
-		s += "“" + r.Words + "”" + r.Text
-	}
 	return strings.Join(strings.Fields(s), "")
+}
+
+// TestReadingsOnce: on a clause page every reading of its rules is shown
+// exactly once, naming every benefit whose rule applies it.
+func TestReadingsOnce(t *testing.T) {
+	site, ds := realSite(t)
+	for _, c := range ds {
+		page := text(readFile(t, site, "clauses/"+c.Clause+"/index.html"))
+		uses := map[string][]string{}
+		for _, b := range c.Benefits {
+			for _, r := range b.Readings {
+				uses[r.Text] = append(uses[r.Text], b.Title)
+			}
+		}
+		for _, r := range c.Readings {
+			uses[r.Text] = nil
+		}
+		for tx, names := range uses {
+			if n := strings.Count(page, text(tx)); n != 1 {
+				t.Errorf("clauses/%s: reading %q shown %d times, want once", c.Clause, tx, n)
+				continue
+			}
+			if len(names) > 0 {
+				at := strings.Index(page, text(tx)) + len(text(tx))
+				if want := "（适用于：" + strings.Join(names, "、") + "）"; !strings.HasPrefix(page[at:], text(want)) {
+					t.Errorf("clauses/%s: reading %q does not name the benefits it applies to, %s", c.Clause, tx, want)
+				}
+			}
+		}
+	}
 }
 
 // TestRulesOnClausePages: every benefit the calculator evaluates has
