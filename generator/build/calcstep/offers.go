@@ -133,4 +133,3 @@ func factErrors(plan *model.Plan, i int, err error) []*errlist.Error {
 	}
 	return out
 }
-
