@@ -20,6 +20,9 @@ import (
 func TestDraftsLeaveNoTrace(t *testing.T) {
 	content := copyContent(t)
 	edit{"measures/4.3.toml", "", "draft = true\n"}.apply(t, content)
+	// A real address, so that the sitemap is written (and the build
+	// prints no notice of a missing one).
+	edit{"site.toml", `base_url = ""`, `base_url = "https://www.gyfp.cn/"`}.apply(t, content)
 	edit{"measures/3.2.16.toml", "", "draft = true\n"}.apply(t, content)
 	flags := []string{"--content", content, "--templates", "../templates"}
 	out := filepath.Join(t.TempDir(), "public")

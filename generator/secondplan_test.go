@@ -34,7 +34,7 @@ func TestSecondPlan(t *testing.T) {
 	for _, tt := range []struct{ facts, want string }{
 		{`{"hukou":"urban","family":"bereaved","dibao":true,"date":"2021-01-01"}`,
 			`"totals":{"once":"0.00","month":"150.00","year":"2000.00"},"not_granted":[],"not_assessed":[{"benefit":"village-award","name":"示范村奖励","clause":"2.4","reason":"这是奖励给村的，不是发给家庭的待遇，计算器不判断。"}]}`},
-		{`{"hukou":"rural","family":"only_son","children":"primary;junior;senior","date":"2021-01-01"}`,
+		{`{"hukou":"rural","family":"two_daughters","children":"primary;junior","date":"2021-01-01"}`,
 			`"totals":{"once":"0.00","month":"0.00","year":"600.00"}`},
 	} {
 		o.Reset()
