@@ -492,6 +492,26 @@ var contradictions = [...]struct {
 		}},
 }
 
+// Contradictory reports whether no household can be f: it holds one of
+// the vocabulary's contradictions, which every door refuses.
+func (f *Facts) Contradictory() bool { return contradicts(f) }
+
+// contradicts reports whether f holds any of the contradictions: no
+// household can be f.
+func contradicts(f *Facts) bool {
+	for _, c := range contradictions {
+		if c.household != nil && c.household(f) {
+			return true
+		}
+		for _, kid := range f.Children {
+			if c.child != nil && c.child(f, kid) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // contradict reports each contradiction f holds.
 func (p *factParser) contradict() {
 	f := p.f

@@ -248,15 +248,19 @@ func meets(r *crule, f *Facts, fails []bool) bool {
 }
 
 // each calls try with every household that takes, for each fact of
-// facts, one of its values (the others left as not given).
+// facts and each fact the group fixes, one of its values (the others
+// left as not given), but those no household can be (the vocabulary's
+// contradictions: a group's children rule out a 失独 family).
 func (k *Known) each(facts fieldSet, try func(*Facts)) {
 	var f Facts
 	var walk func(id fieldID)
 	walk = func(id fieldID) {
-		for ; id < numFields && !facts.has(id); id++ {
+		for ; id < numFields && !facts.has(id) && k.only[id] == nil; id++ {
 		}
 		if id == numFields {
-			try(&f)
+			if !contradicts(&f) {
+				try(&f)
+			}
 			return
 		}
 		for _, set := range k.values(id) {

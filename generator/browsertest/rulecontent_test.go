@@ -54,6 +54,12 @@ func TestRuleEditNeedsNoGo(t *testing.T) {
 	data, _ := os.ReadFile(f)
 	at := bytes.Index(data, []byte("\n[[benefits]]\nid         = \"complication-level1\""))
 	os.WriteFile(f, append(append(data[:at:at], newBenefit...), data[at:]...), 0o644)
+	// The staff's case of an urban 失独 household follows the edit: build
+	// runs the cases and refuses an amount they contradict.
+	f = filepath.Join(content, "tests", "3.2.12-bereaved-complication.toml")
+	data, _ = os.ReadFile(f)
+	os.WriteFile(f, bytes.Replace(data, []byte("once    = \"50000.00\"\nmonth   = \"0.00\""),
+		[]byte("once    = \"50000.00\"\nmonth   = \"300.00\""), 1), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := build.Build(build.Options{Content: os.DirFS(content), ContentName: "content",
 		Templates: os.DirFS(filepath.Join(root, "templates")), TemplatesName: "templates", Out: out, Today: Today()}); err != nil {
