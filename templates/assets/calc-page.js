@@ -442,6 +442,10 @@
     if (partial) {
       tot.appendChild(el('p', '还有' + r.pending.length + '项待遇要等您补充情况后才能算出，没有计入合计，见下方“还需要补充情况的待遇”。', 'note'));
     }
+    var na = r.not_assessed || [];
+    if (na.length) {
+      tot.appendChild(el('p', '另有' + na.length + '项待遇计算器没有判断，不在合计之内，见下方“计算器没有判断的待遇”。', 'note'));
+    }
     if (cash.some(function (e) { return e.minimum; })) {
       tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
     }
@@ -479,14 +483,6 @@
       body.appendChild(s3);
     }
 
-    var na = r.not_assessed || [];
-    if (na.length) {
-      var s4 = section('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）');
-      s4.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
-      s4.appendChild(list(na, notAssessed, ''));
-      body.appendChild(s4);
-    }
-
     var not = el('details', null, 'not-granted');
     var sum = el('summary');
     var h = el('h3', '不能领取的待遇和原因（' + r.not_granted.length + '项）');
@@ -495,6 +491,21 @@
     not.appendChild(sum);
     not.appendChild(list(r.not_granted, notGranted, '没有。'));
     body.appendChild(not);
+
+    // What the calculator does not decide: said under the totals, listed
+    // (collapsed, like what cannot be had) at the end.
+    var na = r.not_assessed || [];
+    if (na.length) {
+      var un = el('details', null, 'not-granted not-assessed');
+      var us = el('summary');
+      var uh = el('h3', '计算器没有判断的待遇（' + na.length + '项）');
+      uh.id = 'h-not-assessed';
+      us.appendChild(uh);
+      un.appendChild(us);
+      un.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
+      un.appendChild(list(na, notAssessed, ''));
+      body.appendChild(un);
+    }
 
     summarise();
     showResult(true);
