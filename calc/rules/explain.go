@@ -10,7 +10,7 @@ import "strings"
 // ParseCheckedStandards): the browser's calculator, which only reads
 // parameters a build has checked, does not carry it.
 func (s *Standards) explainRules() {
-	byID, byCond := s.explainReadings()
+	byID := s.explainReadings()
 	listed := map[string]bool{}
 	for _, cid := range sortedClauseIDs(s.clauses) {
 		for _, id := range s.clauses[cid].Readings {
@@ -20,7 +20,7 @@ func (s *Standards) explainRules() {
 		}
 		for _, id := range s.clauses[cid].Benefits {
 			listed[id] = true
-			s.explainBenefit(cid, id, byID, byCond)
+			s.explainBenefit(cid, id, byID)
 		}
 	}
 	for _, id := range sortedKeys(s.benefits) {
@@ -34,10 +34,9 @@ func (s *Standards) explainRules() {
 	s.checkStandards()
 }
 
-// explainReadings checks the readings and indexes them by id and by the
-// condition they read.
-func (s *Standards) explainReadings() (byID, byCond map[string]*Reading) {
-	byID, byCond = map[string]*Reading{}, map[string]*Reading{}
+// explainReadings checks the readings and indexes them by id.
+func (s *Standards) explainReadings() map[string]*Reading {
+	byID, byCond := map[string]*Reading{}, map[string]*Reading{}
 	words := append(condDefNames(), childDefNames()...)
 	for _, rd := range s.readings {
 		k := "readings." + rd.ID
@@ -65,11 +64,11 @@ func (s *Standards) explainReadings() (byID, byCond map[string]*Reading) {
 			}
 		}
 	}
-	return byID, byCond
+	return byID
 }
 
 // explainBenefit checks benefit id, listed by clause.
-func (s *Standards) explainBenefit(clause, id string, byID, byCond map[string]*Reading) {
+func (s *Standards) explainBenefit(clause, id string, byID map[string]*Reading) {
 	k := "benefits." + id
 	switch st := s.benefits[id]; {
 	case st == nil:

@@ -272,7 +272,7 @@ func TestResultFirst(t *testing.T) {
 		got := eval[map[string]any](t, ctx, `(() => {
 		  const h = document.getElementById("h-result"), s = document.getElementById("calc-summary");
 		  const r = document.getElementById("calc-result"), nd = r.querySelector("details.not-granted");
-		  const order = ["h-totals", "h-pending", "h-cash", "h-service", "h-not-assessed", "h-not"].map(id => document.getElementById(id)).filter(Boolean)
+		  const order = ["h-totals", "h-pending", "h-cash", "h-service", "h-not", "h-not-assessed"].map(id => document.getElementById(id)).filter(Boolean)
 		    .map(e => e.getBoundingClientRect().top);
 		  return {top: h.getBoundingClientRect().top, focus: document.activeElement.id,
 		    summary: !s.hidden && s.getBoundingClientRect().bottom <= h.getBoundingClientRect().top && s.textContent.includes("修改答案"),

@@ -535,15 +535,17 @@
     }, function () {
       body.appendChild(collapsed('h-service', '可以享受的服务和优先照顾（' + other.length + '项）', 'services',
         list(other, entitlement, '暂无。')));
-      var na = r.not_assessed || [];
-      if (na.length) {
-        var s4 = section('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）');
-        s4.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
-        s4.appendChild(list(na, notAssessed, ''));
-        body.appendChild(s4);
-      }
       body.appendChild(collapsed('h-not', '不能领取的待遇和原因（' + r.not_granted.length + '项）', 'not-granted',
         list(r.not_granted, notGranted, '没有。')));
+      // What the calculator does not decide: said under the totals, listed
+      // (collapsed, like what cannot be had) at the end.
+      var na = r.not_assessed || [];
+      if (na.length) {
+        var un = document.createDocumentFragment();
+        un.appendChild(el('p', '下面这些待遇，计算器不判断您家能不能享受，上面的结果和合计都不包括它们。想知道的，请看条款或问负责部门。'));
+        un.appendChild(list(na, notAssessed, ''));
+        body.appendChild(collapsed('h-not-assessed', '计算器没有判断的待遇（' + na.length + '项）', 'not-granted not-assessed', un));
+      }
     }, function () {
       document.getElementById('calc-date').textContent = '，计算日期 ' + r.date;
       var tot = document.getElementById('calc-totals');
