@@ -263,6 +263,7 @@ type step struct {
 var steps = []step{
 	{name: "assets", run: (*run).publishAssets},
 	{name: "calculator", run: (*run).calculator},
+	{name: "offline", run: (*run).offline},
 	{name: "search", run: (*run).search, background: true, makes: []string{"search.js"}},
 	{name: "site", run: (*run).site},
 	{name: "headers", run: (*run).headers},

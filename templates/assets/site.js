@@ -144,10 +144,26 @@
     });
   }
 
+  // ---- offline ----------------------------------------------------------------
+
+  // offline registers the service worker (/sw.js), which keeps the
+  // calculator and every page opened, so that they open again without a
+  // network. On the first visit this page is not yet the worker's, so it
+  // asks the worker to keep it.
+  function offline() {
+    var sw = navigator.serviceWorker;
+    if (!sw || !window.isSecureContext) return;
+    var first = !sw.controller;
+    sw.register('/sw.js').then(function () { return sw.ready; }).then(function (reg) {
+      if (first && reg.active) reg.active.postMessage({ keep: location.pathname });
+    }).catch(function () { /* no worker (a preview, or private mode): online only */ });
+  }
+
   function ready() {
     elderButton();
     speakButton();
     printButtons();
+    offline();
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', ready);
