@@ -8,9 +8,9 @@
 #
 # site-dir defaults to public/ (built first with `go run ./generator
 # build` when it is missing); the default page is a shared calculator
-# result (the partial answer of issue 22). Lighthouse is installed with
-# npm into $LIGHTHOUSE_DIR (default ~/.cache/gyportal-lighthouse) on
-# first use; Chromium is Debian's (or $CHROME_PATH). For each page the
+# result (the partial answer of issue 22). Lighthouse is the version
+# scripts/bench pins (npm ci on first use); Chromium is Debian's (or
+# $CHROME_PATH). For each page the
 # script prints performance, CLS, TBT and LCP, and keeps the JSON report
 # in $LIGHTHOUSE_OUT (default a temporary directory).
 set -euo pipefail
@@ -34,11 +34,12 @@ if [ -z "$chrome" ]; then
 fi
 command -v nginx >/dev/null || { echo "lighthouse.sh: nginx not found (apt-get install nginx-light)" >&2; exit 2; }
 
-lh_dir=${LIGHTHOUSE_DIR:-$HOME/.cache/gyportal-lighthouse}
-if [ ! -x "$lh_dir/node_modules/.bin/lighthouse" ]; then
-  mkdir -p "$lh_dir"
-  (cd "$lh_dir" && npm install --no-audit --no-fund --loglevel=error lighthouse@12)
+# Lighthouse as the benchmarks pin it (scripts/bench/package-lock.json).
+lh=scripts/bench/node_modules/.bin/lighthouse
+if [ ! -x "$lh" ]; then
+  npm ci --prefix scripts/bench --no-audit --no-fund --loglevel=error >&2
 fi
+lh="$PWD/$lh"
 
 work=$(mktemp -d)
 out=${LIGHTHOUSE_OUT:-$work}
@@ -80,7 +81,7 @@ i=0
 for p in "${pages[@]}"; do
   i=$((i + 1))
   report="$out/lighthouse-$i.json"
-  CHROME_PATH=$chrome "$lh_dir/node_modules/.bin/lighthouse" "http://127.0.0.1:$port$p" \
+  CHROME_PATH=$chrome "$lh" "http://127.0.0.1:$port$p" \
     --only-categories=performance --output=json --output-path="$report" --quiet \
     --chrome-flags="--headless=new --no-sandbox --disable-gpu"
   node -e '
