@@ -13,6 +13,8 @@
 //	            compiled to WebAssembly, wasm_exec.js (published like the
 //	            assets), and the view values of the calculator page and
 //	            of clause 3.1
+//	offline     the web app manifest and /sw.js, the service worker,
+//	            with the list of the files published so far (offline.go)
 //	search      the search index and script (package search), in the
 //	            background: it runs beside the site step, whose search
 //	            page waits for the script's URL
