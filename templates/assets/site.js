@@ -148,11 +148,16 @@
 
   // offline registers the service worker (/sw.js), which keeps the
   // calculator and every page opened, so that they open again without a
-  // network. On the first visit this page is not yet the worker's, so it
-  // asks the worker to keep it.
+  // network. It waits for the page to have loaded (the worker's first
+  // downloads do not compete with the page's). On the first visit this
+  // page is not yet the worker's, so it asks the worker to keep it.
   function offline() {
     var sw = navigator.serviceWorker;
     if (!sw || !window.isSecureContext) return;
+    if (document.readyState !== 'complete') {
+      window.addEventListener('load', offline);
+      return;
+    }
     var first = !sw.controller;
     sw.register('/sw.js').then(function () { return sw.ready; }).then(function (reg) {
       if (first && reg.active) reg.active.postMessage({ keep: location.pathname });
