@@ -47,10 +47,10 @@ self.addEventListener('fetch', function (e) {
   if (req.method !== 'GET') return;
   var url = new URL(req.url);
   if (url.origin !== self.location.origin) return;
-  if (/^\/(assets|search)\//.test(url.pathname)) {
-    e.respondWith(cacheFirst(req));
-  } else if (req.mode === 'navigate') {
+  if (req.mode === 'navigate') {
     e.respondWith(page(req, url.pathname));
+  } else if (/^\/(assets|search)\//.test(url.pathname)) {
+    e.respondWith(cacheFirst(req));
   }
 });
 
