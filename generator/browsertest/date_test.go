@@ -26,7 +26,12 @@ func timezone(id string) chromedp.Action[chromedp.Void] {
 func TestGuiyangDate(t *testing.T) {
 	today := Today().Format("2006-01-02")
 	dates := regexp.MustCompile(`\d{4}-\d{2}-\d{2}`)
-	for _, zone := range []string{"America/Los_Angeles", "Pacific/Kiritimati", "UTC"} {
+	// At every hour of the day at least one of these zones is on another
+	// date than Guiyang (UTC+8): Los Angeles (UTC-8) from 16:00 to 08:00
+	// UTC, Pago Pago (UTC-11) from 16:00 to 11:00, Kiritimati (UTC+14)
+	// from 10:00 to 16:00.
+	differed := false
+	for _, zone := range []string{"America/Los_Angeles", "Pacific/Pago_Pago", "Pacific/Kiritimati", "UTC"} {
 		ctx := tab(t, chromedp.WithNewBrowserContext())
 		do(t, ctx, timezone(zone), viewport(phoneW, phoneH), chromedp.Navigate(env.url+"/calculator/?"+results[1]),
 			chromedp.WaitVisible(chromedp.ID("calc-result")))
@@ -42,6 +47,7 @@ func TestGuiyangDate(t *testing.T) {
 			t.Fatalf("time zone emulated as %q, want %q", got["zone"], zone)
 		}
 		t.Logf("%s: device date %s, Guiyang %s", zone, got["device"], today)
+		differed = differed || got["device"] != today
 		for _, k := range []string{"result", "table"} {
 			if !strings.Contains(got[k], today) {
 				t.Errorf("%s: %s says %q, want Guiyang's date %s", zone, k, got[k], today)
@@ -56,5 +62,8 @@ func TestGuiyangDate(t *testing.T) {
 				t.Errorf("%s: the page shows the device's date %s (Guiyang's is %s)", zone, d, today)
 			}
 		}
+	}
+	if !differed {
+		t.Error("no emulated zone was on another date than Guiyang: the test proved nothing")
 	}
 }
