@@ -1,6 +1,7 @@
 package browsertest
 
 import (
+	"context"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -9,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -61,6 +64,29 @@ func TestOffline(t *testing.T) {
 		t.Fatalf("after the first visit the caches are %v, want one holding the calculator and the page", keys)
 	}
 	do(t, ctx, chromedp.Navigate(srv.URL+"/calculator/?"+results[1]), chromedp.WaitVisible(chromedp.ID("calc-result")))
+	// Chromium reads the manifest without error and finds nothing that
+	// stops the portal being installed (添加到主屏幕) but the test's own
+	// private browser context.
+	installable := chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+		m, err := cdp.Call(ctx, tg, page.GetAppManifest, page.GetAppManifestParams{})
+		if err != nil {
+			return err
+		}
+		if !strings.HasSuffix(m.URL, "/manifest.webmanifest") || len(m.Errors) > 0 || m.Manifest == nil {
+			t.Errorf("manifest %s: errors %v", m.URL, m.Errors)
+		}
+		res, err := cdp.Call(ctx, tg, page.GetInstallabilityErrors, cdp.Empty{})
+		if err != nil {
+			return err
+		}
+		for _, e := range res.InstallabilityErrors {
+			if e.ErrorID != "in-incognito" {
+				t.Errorf("not installable: %s", e.ErrorID)
+			}
+		}
+		return nil
+	})
+	do(t, ctx, installable)
 
 	down.Store(true)
 	if _, err := http.Get(srv.URL + "/"); err == nil {
