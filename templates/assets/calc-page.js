@@ -122,9 +122,9 @@
   // settle shows the form and the rest of the page. A shared result link
   // (html.has-query, set by site.js before the page is drawn) keeps them
   // hidden until the answer is on the page, so that the answer does not
-  // push them down as it arrives.
-  // The form and the typical-household table are laid out in two tasks
-  // (html.hold keeps the table back for one), so neither blocks long.
+  // push them down as it arrives. The form and the typical-household
+  // table are then laid out in two tasks (html.hold keeps the table back
+  // for one), so neither blocks long.
   function settle() {
     var root = document.documentElement;
     if (!root.classList.contains('has-query')) return;
