@@ -3,6 +3,7 @@ package rules
 import (
 	"encoding/json"
 	"net/url"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -158,6 +159,48 @@ func TestValidDate(t *testing.T) {
 		"2024-04-31": false, "2024-12-31": true, "0000-01-01": false, "2024-1-01": false, "2024-01-01x": false} {
 		if validDate(s) != want {
 			t.Errorf("validDate(%q) = %v", s, !want)
+		}
+	}
+}
+
+// TestContradictionDoors: each household of the shared table of
+// contradictions (../testdata/contradictions.json) is refused by the
+// three doors — JSON, text cells, a TOML check case — with the one
+// message, naming the same field.
+func TestContradictionDoors(t *testing.T) {
+	data, err := os.ReadFile("../testdata/contradictions.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var cases []struct {
+		Name, CSV, Field, Message string
+		Facts                     json.RawMessage
+	}
+	if err := json.Unmarshal(data, &cases); err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range cases {
+		want := c.Field + ": " + c.Message
+		_, errJSON := ParseFacts(c.Facts)
+		head, row, _ := strings.Cut(strings.TrimSpace(c.CSV), "\n")
+		cells := map[string]string{}
+		names := strings.Split(head, ",")
+		for i, v := range strings.Split(row, ",") {
+			cells[names[i]] = v
+		}
+		_, errText := ParseFactsText(func(name string) (string, bool) { v, ok := cells[name]; return v, ok })
+		var m map[string]any
+		json.Unmarshal(c.Facts, &m)
+		for k, v := range m {
+			if n, ok := v.(float64); ok {
+				m[k] = int64(n) // TOML integers
+			}
+		}
+		_, errTOML := ParseFactsTOML(m)
+		for door, err := range map[string]error{"JSON": errJSON, "text": errText, "TOML": errTOML} {
+			if err == nil || err.Error() != want {
+				t.Errorf("%s, %s door: %v, want %q", c.Name, door, err, want)
+			}
 		}
 	}
 }
