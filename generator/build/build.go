@@ -100,7 +100,7 @@ type Stats struct {
 	Removed int // files of the previous build the site no longer has
 	Written int // files this build wrote to disk, forms included (0 in memory)
 	Kept    int // content-named files of earlier builds kept for their pages (forms not counted)
-	Reused  int // pages whose inputs had not changed: taken from an earlier build, not rendered
+	Reused  int // pages, and search index files, whose inputs had not changed: taken from an earlier build, not made again
 }
 
 // Build builds the site. Content errors come back as an errlist.List.

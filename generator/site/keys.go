@@ -171,8 +171,11 @@ func sourceSum(fsys fs.FS, names []string) ([32]byte, error) {
 	return [32]byte(h.Sum(nil)), nil
 }
 
-// executableSum is the hash of the running program: the generator's
-// version, whatever built it.
+// GeneratorSum is the hash of the running program: the generator's
+// version, whatever built it. Keys of what a build may take from an
+// earlier one start with it.
+func GeneratorSum() []byte { return executableSum() }
+
 var executableSum = sync.OnceValue(func() []byte {
 	h := sha256.New()
 	if p, err := os.Executable(); err == nil {
