@@ -479,6 +479,10 @@
       tot.appendChild(el('p', known ? '另有' + waits + '，没有计入合计，见下面“还需要补充情况的待遇”。'
         : '现金待遇还算不出：' + waits + '，见下面“还需要补充情况的待遇”。', 'note'));
     }
+    var na = r.not_assessed || [];
+    if (na.length) {
+      tot.appendChild(el('p', '另有' + na.length + '项待遇计算器没有判断，不在合计之内，见下方“计算器没有判断的待遇”。', 'note'));
+    }
     if (cash.some(function (e) { return e.minimum; })) {
       tot.appendChild(el('p', '标有“不低于”的待遇按方案规定的最低标准计入合计，实际可能更多。', 'note'));
     }
