@@ -280,8 +280,9 @@ func TestResultFirst(t *testing.T) {
 		    ordered: order.every((v, i) => i === 0 || order[i - 1] < v) && order.length >= 4,
 		    collapsed: !!nd && !nd.open, count: nd ? nd.querySelector("summary").textContent : "", items: nd ? nd.querySelectorAll("li").length : -1,
 		    least: document.getElementById("h-totals").textContent.includes("至少"), pending: r.querySelectorAll("#h-pending ~ ul > li").length,
-		    notAssessed: r.querySelectorAll("#h-not-assessed ~ ul > li").length,
-		    floating: !!document.getElementById("h-not-assessed") && document.getElementById("h-not-assessed").parentNode.textContent.includes("计算器不询问家庭是否为流动人口")};
+		    notAssessed: r.querySelectorAll("details.not-assessed li").length,
+		    floating: !!r.querySelector("details.not-assessed:not([open])") && r.querySelector("details.not-assessed").textContent.includes("计算器不询问家庭是否为流动人口") &&
+		      document.getElementById("h-totals").parentNode.textContent.includes("项待遇计算器没有判断")};
 		})()`)
 		if top := got["top"].(float64); top < 0 || top >= phoneH {
 			t.Errorf("%s: result heading at %.0f px, want within the first %d px", q, top, phoneH)
