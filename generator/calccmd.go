@@ -215,7 +215,7 @@ func isTerminal(w io.Writer) bool {
 
 // options are the run's options: its date, errors and progress.
 func (r *reporter) options(today string) batch.Options {
-	opt := batch.Options{Today: today, Report: r.report}
+	opt := batch.Options{Today: today, File: r.name, Report: r.report}
 	if r.progress != nil {
 		opt.Progress = r.progress.Update
 	}
@@ -229,9 +229,15 @@ func (r *reporter) report(err error) {
 	}
 }
 
+// line prints one error: a positioned one as it is (it names its file),
+// any other under the input's name.
 func (r *reporter) line(err error) {
 	if r.progress != nil {
 		r.progress.Clear()
+	}
+	if e, ok := err.(*errlist.Error); ok && e.File != "" {
+		fmt.Fprintln(r.w, e)
+		return
 	}
 	fmt.Fprintf(r.w, "%s: %v\n", r.name, err)
 }

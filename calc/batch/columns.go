@@ -7,6 +7,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/batch/sheet"
+	"gyportal/calc/errlist"
 )
 
 // IDColumn is the optional input column copied to the output, e.g. a
@@ -23,9 +24,9 @@ type columns struct {
 
 // readHeader resolves the header row. A column is named by a fact's name
 // ("members") or its Chinese label ("家庭人口"), or is IDColumn.
-func readHeader(row sheet.Row) (*columns, []error) {
+func readHeader(row sheet.Row) (*columns, errlist.List) {
 	c := &columns{names: make([]string, len(row.Cells)), index: map[string]int{}, row: row.Num}
-	var errs []error
+	var errs errlist.List
 	for i, h := range row.Cells {
 		h = strings.TrimPrefix(strings.TrimSpace(h), "\ufeff")
 		name := factName(h)
@@ -33,10 +34,10 @@ func readHeader(row sheet.Row) (*columns, []error) {
 		case h == "":
 			continue
 		case name == "":
-			errs = append(errs, &sheet.RowError{Row: row.Num, Col: h,
+			errs = append(errs, &errlist.Error{Line: row.Num, Row: true, Key: h,
 				Msg: fmt.Sprintf("未知列（可用列：%s、%s）", IDColumn, strings.Join(calc.FactNames(), "、"))})
 		case slices.Contains(c.names, name):
-			errs = append(errs, &sheet.RowError{Row: row.Num, Col: colName(name), Msg: "列名重复"})
+			errs = append(errs, &errlist.Error{Line: row.Num, Row: true, Key: colName(name), Msg: "列名重复"})
 		}
 		c.names[i] = name
 		c.index[name] = i
@@ -74,7 +75,7 @@ func colName(field string) string {
 func (c *columns) check(row sheet.Row) error {
 	for i, cell := range row.Cells {
 		if (i >= len(c.names) || c.names[i] == "") && strings.TrimSpace(cell) != "" {
-			return &sheet.RowError{Row: row.Num, Msg: fmt.Sprintf("第 %d 列有内容，但标题行（第 %d 行）中这一列没有列名", i+1, c.row)}
+			return &errlist.Error{Line: row.Num, Row: true, Msg: fmt.Sprintf("第 %d 列有内容，但标题行（第 %d 行）中这一列没有列名", i+1, c.row)}
 		}
 	}
 	return nil

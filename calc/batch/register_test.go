@@ -292,8 +292,8 @@ func FuzzSheet(f *testing.F) {
 	p := testParams(f)
 	f.Fuzz(func(t *testing.T, in string) {
 		report := func(e error) {
-			var re *sheet.RowError
-			if !errors.As(e, &re) || re.Row < 1 {
+			var re *errlist.Error
+			if !errors.As(e, &re) || !re.Row || re.Line < 1 {
 				t.Fatalf("error %q names no row", e)
 			}
 		}
@@ -306,4 +306,45 @@ func FuzzSheet(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestRowErrorPositions: every error of a register, a household's, the
+// header's or the one that stopped the reading, is an *errlist.Error
+// positioned at the file, the row and the column, and reads as staff
+// read it.
+func TestRowErrorPositions(t *testing.T) {
+	tests := []struct {
+		name, in  string
+		line      int
+		key, want string
+	}{
+		{"household", "hukou,family,dibao\nrural,none,maybe\n", 2, "dibao（享受最低生活保障（低保））",
+			`register.csv: 第 2 行，字段 dibao（享受最低生活保障（低保））："maybe"`},
+		{"unnamed column", "hukou,family\nrural,none,x\n", 2, "", "register.csv: 第 2 行：第 3 列有内容，但标题行（第 1 行）中这一列没有列名"},
+		{"header", "hukou,family,hukou\n", 1, "hukou（户口）", "register.csv: 第 1 行，字段 hukou（户口）：列名重复"},
+		{"no header", "\n", 1, "", "register.csv: 第 1 行：没有标题行"},
+		{"stop", "hukou,family\nrural,\"none\nx\"y\n", 2, "", "register.csv: 第 2 行：CSV 格式错误：引号（\"）不配对；之后的行未读取"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []error
+			report := func(e error) { got = append(got, e) }
+			_, err := Sheet(sheet.NewCSVReader(strings.NewReader(tt.in), 0), sheet.NewCSVWriter(io.Discard), testParams(t),
+				Options{Today: "2016-06-01", File: "register.csv", Report: report})
+			got = append(got, errlist.Split(err)...)
+			if len(got) != 1 {
+				t.Fatalf("errors %q, want one", got)
+			}
+			e, ok := got[0].(*errlist.Error)
+			if !ok || e.File != "register.csv" || e.Line != tt.line || e.Key != tt.key || !e.Row {
+				t.Errorf("error %#v, want register.csv row %d key %q", got[0], tt.line, tt.key)
+			}
+			if !strings.HasPrefix(got[0].Error(), tt.want) {
+				t.Errorf("error %q, want %q…", got[0], tt.want)
+			}
+			if stop := errors.Is(got[0], sheet.ErrStop); stop != (tt.name == "stop") {
+				t.Errorf("stops the reading: %v", stop)
+			}
+		})
+	}
 }

@@ -31,6 +31,7 @@ const TotalRow = "total"
 // Options of a run.
 type Options struct {
 	Today    string                        // YYYY-MM-DD, the date of households that give none
+	File     string                        // the sheet's name as staff gave it, the file of its rows' errors
 	Report   func(error)                   // called with each household's error as it is found
 	Progress func(rows int, share float64) // called every ProgressEvery rows, when set
 }
@@ -94,34 +95,44 @@ type sheetRun struct {
 // Sheet answers the register src, writing to dst Header and the clause
 // columns, one row per household answered and a last row TotalRow with
 // the sums. A household with errors is left out of dst: each error goes
-// to opt.Report (a *sheet.RowError naming the row, and the field). The
-// error returned is what ended the run early (a bad header, which leaves
-// dst unwritten; an unreadable row, after which dst is finished with the
-// rows before), or nil.
+// to opt.Report (an *errlist.Error of file opt.File naming the row, and
+// the field). The error returned is what ended the run early (a bad
+// header, which leaves dst unwritten; an unreadable row, after which dst
+// is finished with the rows before), or nil.
 func Sheet(src sheet.Reader, dst sheet.Writer, p *calc.Params, opt Options) (Summary, error) {
 	r := &sheetRun{src: src, dst: dst, p: p, opt: opt}
 	if err := r.header(p); err != nil {
-		return r.sum, err
+		return r.sum, r.place(err)
 	}
 	err := r.rows()
 	if werr := r.finish(); err == nil {
 		err = werr
 	}
-	return r.sum, err
+	return r.sum, r.place(err)
+}
+
+// place names the sheet, opt.File, in each of err's row errors.
+func (r *sheetRun) place(err error) error {
+	for _, e := range errlist.Split(err) {
+		if re, ok := e.(*errlist.Error); ok && re.File == "" {
+			re.File = r.opt.File
+		}
+	}
+	return err
 }
 
 // header reads the header row and writes the output's.
 func (r *sheetRun) header(p *calc.Params) error {
 	row, err := r.src.Next()
 	if err == io.EOF {
-		return &sheet.RowError{Row: 1, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(calc.FactNames(), "、") + "）"}
+		return &errlist.Error{Line: 1, Row: true, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(calc.FactNames(), "、") + "）"}
 	}
 	if err != nil {
 		return err
 	}
 	cols, errs := readHeader(row)
 	if len(errs) > 0 {
-		return errors.Join(errs...)
+		return errs
 	}
 	r.cols = cols
 	cc := ClauseColumns(p)
@@ -208,8 +219,8 @@ func (r *sheetRun) read(work, order chan<- *rowBatch) error {
 			send()
 			return nil
 		}
-		var re *sheet.RowError
-		if err != nil && (!errors.As(err, &re) || re.Stop) {
+		var re *errlist.Error
+		if err != nil && (!errors.As(err, &re) || errors.Is(err, sheet.ErrStop)) {
 			send()
 			return err
 		}
@@ -268,26 +279,28 @@ func (r *sheetRun) commit(order <-chan *rowBatch) {
 func (r *sheetRun) fail(err error) {
 	r.sum.Failed++
 	if r.opt.Report != nil {
-		for _, e := range errlist.Split(err) {
+		for _, e := range errlist.Split(r.place(err)) {
 			r.opt.Report(e)
 		}
 	}
 }
 
-// rowErrors names the row in each of a household's errors.
-func rowErrors(num int, err error) error {
-	var errs []error
+// rowErrors names the row, and the column, in each of a household's
+// errors, in the order calc gave them.
+func rowErrors(num int, err error) errlist.List {
+	var list errlist.List
 	for _, e := range errlist.Split(err) {
+		re := &errlist.Error{Line: num, Row: true, Msg: e.Error(), Err: e}
 		var fe *calc.FieldError
-		if errors.As(e, &fe) && fe.Field != "$" {
-			errs = append(errs, &sheet.RowError{Row: num, Col: colName(fe.Field), Msg: fe.Msg})
-		} else if fe != nil {
-			errs = append(errs, &sheet.RowError{Row: num, Msg: fe.Msg})
-		} else {
-			errs = append(errs, &sheet.RowError{Row: num, Err: e})
+		if errors.As(e, &fe) {
+			re.Msg = fe.Msg
+			if fe.Field != "$" {
+				re.Key = colName(fe.Field)
+			}
 		}
+		list = append(list, re)
 	}
-	return errors.Join(errs...)
+	return list
 }
 
 // cells returns a household's output row and its cash per period and

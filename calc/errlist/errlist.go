@@ -16,14 +16,20 @@ import (
 type Error struct {
 	File string // path as staff name it, e.g. "content/measures/3.2.12.toml"
 	Line int    // 1-based; 0 when unknown
-	Key  string // key path; empty for file-level errors
+	Key  string // key path, or a spreadsheet's column; empty for file-level errors
 	Msg  string
+	Row  bool  // Line is a spreadsheet's row, numbered as Excel shows it
+	Err  error // the cause, if any, for errors.Is and errors.As; Msg says it in words
 }
 
-// Error prints file:line: key: message; characters that could make the
-// message read differently from what it says (controls, bidirectional
-// overrides) are shown as \u escapes.
+// Error prints file:line: key: message, or for a spreadsheet's row
+// "file: 第 N 行，字段 key：message" (the file left out when empty);
+// characters that could make the message read differently from what it
+// says (controls, bidirectional overrides) are shown as \u escapes.
 func (e *Error) Error() string {
+	if e.Row {
+		return Visible(e.rowText())
+	}
 	var b strings.Builder
 	b.WriteString(e.File)
 	if e.Line > 0 {
@@ -37,6 +43,24 @@ func (e *Error) Error() string {
 	b.WriteString(e.Msg)
 	return Visible(b.String())
 }
+
+// rowText is the text of an error of a spreadsheet's row, as staff
+// read it next to the sheet open in Excel.
+func (e *Error) rowText() string {
+	var b strings.Builder
+	if e.File != "" {
+		b.WriteString(e.File + ": ")
+	}
+	fmt.Fprintf(&b, "第 %d 行", e.Line)
+	if e.Key != "" {
+		b.WriteString("，字段 " + e.Key)
+	}
+	b.WriteString("：" + e.Msg)
+	return b.String()
+}
+
+// Unwrap returns the cause.
+func (e *Error) Unwrap() error { return e.Err }
 
 // List collects errors and reports them all at once, sorted by position.
 type List []*Error

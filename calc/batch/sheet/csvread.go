@@ -107,7 +107,7 @@ func (c *CSVReader) readErr(err error) error {
 		return err // the end, or a problem of the whole file
 	}
 	if !errors.As(err, &pe) {
-		return &RowError{Row: c.row + 1, Err: err, Stop: true}
+		return stopError(c.row+1, err.Error(), err)
 	}
 	row := c.row + pe.StartLine - c.end
 	msg := "CSV 格式错误"
@@ -117,15 +117,15 @@ func (c *CSVReader) readErr(err error) error {
 	case errors.Is(pe.Err, csv.ErrBareQuote):
 		msg = "CSV 格式错误：未加引号的单元格里有引号（\"），请把整个单元格用引号括起，其中的引号写两次"
 	}
-	return &RowError{Row: row, Msg: msg, Err: pe, Stop: true}
+	return stopError(row, msg, pe)
 }
 
-// badText returns a *RowError when a cell is not valid text in the
+// badText returns a row error when a cell is not valid text in the
 // file's encoding.
 func badText(row Row) error {
 	for i, cell := range row.Cells {
 		if !validText(cell) {
-			return &RowError{Row: row.Num, Msg: fmt.Sprintf("第 %d 列有无法识别的字符（文件中混有不同的编码？）", i+1)}
+			return rowError(row.Num, fmt.Sprintf("第 %d 列有无法识别的字符（文件中混有不同的编码？）", i+1))
 		}
 	}
 	return nil

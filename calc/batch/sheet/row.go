@@ -1,9 +1,11 @@
 package sheet
 
 import (
-	"fmt"
+	"errors"
 	"io"
 	"strings"
+
+	"gyportal/calc/errlist"
 )
 
 // Row is one row of a sheet: its number as Excel shows it (the first row
@@ -14,9 +16,10 @@ type Row struct {
 }
 
 // A Reader yields a sheet's rows in order, skipping rows whose cells are
-// all empty; io.EOF after the last. A *RowError is a problem of that
-// row alone (the next call reads on) unless its Stop is set; any other
-// error is a problem of the whole file, which ends it. A row's Cells are
+// all empty; io.EOF after the last. An *errlist.Error is a problem of that
+// row alone (the next call reads on) unless it wraps ErrStop; any other
+// error is a problem of the whole file, which ends it. A row's error has
+// no File: the caller names the sheet. A row's Cells are
 // the caller's to keep (rows are answered while later ones are read).
 type Reader interface {
 	Next() (Row, error)
@@ -28,37 +31,20 @@ type Reader interface {
 	Close() error
 }
 
-// RowError is a problem of one row of a sheet, and of one column when
-// Col is set. Its text is what staff read: "第 17 行，字段 members：…".
-// Stop marks the problem that ended the reading of the sheet.
-type RowError struct {
-	Row  int
-	Col  string // the column (its header and, where known, its Chinese name)
-	Msg  string // the problem; Err's text when empty
-	Err  error  // the cause, if any
-	Stop bool
+// ErrStop is the cause of the row error that ended the reading of a
+// sheet: the rows after it were not read.
+var ErrStop = errors.New("之后的行未读取")
+
+// rowError is a problem of one row alone, the reading going on.
+func rowError(row int, msg string) *errlist.Error {
+	return &errlist.Error{Line: row, Msg: msg, Row: true}
 }
 
-// Error returns "第 N 行：msg" or "第 N 行，字段 col：msg", followed by
-// "；之后的行未读取" when the reading stopped there.
-func (e *RowError) Error() string {
-	msg := e.Msg
-	if msg == "" && e.Err != nil {
-		msg = e.Err.Error()
-	}
-	if e.Col != "" {
-		msg = fmt.Sprintf("第 %d 行，字段 %s：%s", e.Row, e.Col, msg)
-	} else {
-		msg = fmt.Sprintf("第 %d 行：%s", e.Row, msg)
-	}
-	if e.Stop {
-		msg += "；之后的行未读取"
-	}
-	return msg
+// stopError is the problem of a row that ends the reading of the sheet;
+// it wraps ErrStop and cause (which may be nil).
+func stopError(row int, msg string, cause error) *errlist.Error {
+	return &errlist.Error{Line: row, Msg: msg + "；" + ErrStop.Error(), Row: true, Err: errors.Join(ErrStop, cause)}
 }
-
-// Unwrap returns the cause.
-func (e *RowError) Unwrap() error { return e.Err }
 
 // empty reports whether every cell is empty or spaces.
 func empty(cells []string) bool {

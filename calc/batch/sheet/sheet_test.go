@@ -12,9 +12,11 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
+
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/unicode"
+	"gyportal/calc/errlist"
 )
 
 // readAll returns every row of the CSV data as "num:cell|cell", and the
@@ -27,8 +29,8 @@ func readAll(t *testing.T, data []byte) (rows, errs []string) {
 		if err == io.EOF {
 			return rows, errs
 		}
-		var re *RowError
-		if err != nil && (!errors.As(err, &re) || re.Stop) {
+		var re *errlist.Error
+		if err != nil && (!errors.As(err, &re) || errors.Is(err, ErrStop)) {
 			return rows, append(errs, err.Error())
 		}
 		if err != nil {

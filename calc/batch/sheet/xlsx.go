@@ -69,14 +69,14 @@ func (x *XLSXReader) Next() (Row, error) {
 		x.num++
 		cells, err := x.rows.Columns()
 		if err != nil {
-			return Row{}, &RowError{Row: x.num, Err: err, Stop: true}
+			return Row{}, stopError(x.num, err.Error(), err)
 		}
 		if !empty(cells) {
 			return Row{Num: x.num, Cells: cells}, nil
 		}
 	}
 	if err := x.rows.Error(); err != nil {
-		return Row{}, &RowError{Row: x.num + 1, Err: err, Stop: true}
+		return Row{}, stopError(x.num+1, err.Error(), err)
 	}
 	return Row{}, io.EOF
 }
