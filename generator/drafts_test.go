@@ -13,10 +13,12 @@ import (
 // TestDraftsLeaveNoTrace drafts clause 4.3, whose departments 市委群工委,
 // 市纪委 and 市督办督查局 name no other clause, and clause 3.2.16, whose
 // benefit microloan the calculator's rules decide: no file of the built
-// site mentions the clauses, their benefit or those departments (the
-// calculator's compiled program aside, which holds every rule while the
-// rules are written in Go), and build names the drafts it left out. With --drafts the draft pages carry the 草稿 banner and
-// noindex, stay out of the sitemap, and the summary says so.
+// site mentions the clauses, their benefit or those departments, the
+// calculator's parameters (which carry the rules) included, and build
+// names the drafts it left out. The calculator's program (.wasm) holds
+// no content: it is the same bytes in a build with the drafts. With
+// --drafts the draft pages carry the 草稿 banner and noindex, stay out
+// of the sitemap, and the summary says so.
 func TestDraftsLeaveNoTrace(t *testing.T) {
 	content := copyContent(t)
 	edit{"measures/4.3.toml", "", "draft = true\n"}.apply(t, content)
@@ -52,18 +54,23 @@ func TestDraftsLeaveNoTrace(t *testing.T) {
 	}
 	traces := regexp.MustCompile(`(^|[^0-9.])(4\.3|3\.2\.16)([^0-9]|$)|加大考核力度|小额担保贷款|microloan|` +
 		`mass-work-committee|discipline-inspection|supervision-bureau|市委群工委|市纪委|市督办督查局`)
-	files := 0
+	files, params := 0, 0
+	wasm := map[string][]byte{}
 	walkSite(t, out, func(name string, data []byte) {
 		if strings.HasSuffix(name, ".wasm") {
+			wasm[name] = data
 			return
 		}
 		files++
+		if strings.Contains(name, "calc-params") {
+			params++
+		}
 		if m := traces.Find(data); m != nil {
 			t.Errorf("%s mentions the draft: %q", name, m)
 		}
 	})
-	if files < 50 {
-		t.Fatalf("only %d files read", files)
+	if files < 50 || params == 0 || len(wasm) == 0 {
+		t.Fatalf("only %d files read (%d calculator parameters, %d programs)", files, params, len(wasm))
 	}
 
 	preview := filepath.Join(t.TempDir(), "public")
@@ -81,6 +88,11 @@ func TestDraftsLeaveNoTrace(t *testing.T) {
 		noindex := strings.Contains(html, `<meta name="robots" content="noindex">`)
 		if banner != draft || noindex != draft {
 			t.Errorf("%s: banner %v, noindex %v, want %v", page, banner, noindex, draft)
+		}
+	}
+	for name, data := range wasm {
+		if !bytes.Equal(mustRead(t, filepath.Join(preview, name)), data) {
+			t.Errorf("%s differs in the build with the drafts: the calculator's program depends on content", name)
 		}
 	}
 	if sm := string(mustRead(t, filepath.Join(preview, "sitemap.xml"))); strings.Contains(sm, "/clauses/4.3/") || !strings.Contains(sm, "/clauses/4.2/") {
