@@ -160,8 +160,12 @@ func (k *Known) values(id fieldID) []func(*Facts) {
 }
 
 // Open lists, in plan order, every benefit a household with the known
-// facts can be granted on date, with the conditions it still needs.
-func (s *Standards) Open(date string, k Known) ([]Prospect, error) {
+// facts can be granted on date, with the conditions it still needs. With
+// several Knowns the group is their union (低保家庭 or 贫困家庭): a
+// benefit is listed when a household of any of them can be granted it,
+// and a condition is still needed when a household of any of them fails
+// it.
+func (s *Standards) Open(date string, ks ...Known) ([]Prospect, error) {
 	ds, err := s.Describe(date)
 	if err != nil {
 		return nil, err
@@ -171,7 +175,7 @@ func (s *Standards) Open(date string, k Known) ([]Prospect, error) {
 	i := 0
 	for _, c := range ds {
 		for _, d := range c.Benefits {
-			if p, ok := k.open(t, i, d); ok {
+			if p, ok := open(ks, t, i, d); ok {
 				out = append(out, p)
 			}
 			i++
@@ -180,11 +184,11 @@ func (s *Standards) Open(date string, k Known) ([]Prospect, error) {
 	return out, nil
 }
 
-// open decides rule i for the known household. A benefit another one
+// open decides rule i for the households of ks. A benefit another one
 // is granted instead of (3.2.12's and 3.2.17's 低保 awards) is granted
 // only where that other one is not: where it is, its households still
 // need not to be granted the other ("不领……").
-func (k *Known) open(t *table, i int, d BenefitRule) (Prospect, bool) {
+func open(ks []Known, t *table, i int, d BenefitRule) (Prospect, bool) {
 	r := &t.rules[i]
 	facts := readOf(r)
 	var over []*crule // the rules granted instead of this one
@@ -196,15 +200,17 @@ func (k *Known) open(t *table, i int, d BenefitRule) (Prospect, bool) {
 	}
 	fails := make([]bool, len(r.r.who)+2) // then the child's condition, and "not replaced"
 	granted := false
-	k.each(facts, func(f *Facts) {
-		all := meets(r, f, fails)
-		for _, o := range over {
-			if all && meets(o, f, nil) {
-				fails[len(fails)-1], all = true, false
+	for _, k := range ks {
+		k.each(facts, func(f *Facts) {
+			all := meets(r, f, fails)
+			for _, o := range over {
+				if all && meets(o, f, nil) {
+					fails[len(fails)-1], all = true, false
+				}
 			}
-		}
-		granted = granted || all
-	})
+			granted = granted || all
+		})
+	}
 	if !granted {
 		return Prospect{}, false
 	}

@@ -121,6 +121,10 @@ amount = "20000"`, []string{`content/measures/3.2.12.toml:21: benefits[1].kind: 
 			`content/adjustment.toml:2: threshold: "30%" 不是数字，比例请写成小数 "0.30"`}},
 		{"zero threshold", "adjustment.toml", `threshold = "0.30"`, `threshold = "0"`, []string{
 			`content/adjustment.toml:2: threshold: 必须写一个大于 0 的比例，如 "0.30"`}},
+		{"facts and facts_any", "groups.toml", `name = "失独家庭"`, "name = \"失独家庭\"\nfacts = { family = \"bereaved\" }\nfacts_any = [{ dibao = true }, { poor = true }]", []string{
+			`content/groups.toml:5: group[0].facts_any: facts 和 facts_any 只能写一个：一种家庭写 facts，几种家庭之一写 facts_any`}},
+		{"one facts_any", "groups.toml", `name = "失独家庭"`, "name = \"失独家庭\"\nfacts_any = [{ dibao = true }]", []string{
+			`content/groups.toml:4: group[0].facts_any: facts_any 至少要写两种家庭；只有一种请写 facts`}},
 		{"missing file", "groups.toml", "", "\x00delete", []string{`content/groups.toml: 找不到这个文件`,
 			`content/measures/3.2.12.toml:4: groups[0]: 没有 id 为 "bereaved" 的人群（groups.toml 里没有）`}},
 	}

@@ -1,6 +1,10 @@
 package model
 
-import "gyportal/calc/rules"
+import (
+	"fmt"
+
+	"gyportal/calc/rules"
+)
 
 // Plan is the whole validated content: the document, its clauses, the
 // bodies and groups they name, and the data the calculator and search use.
@@ -118,9 +122,27 @@ type Group struct {
 	// values), as calc.ParseKnown reads them; nil for a group the
 	// calculator's facts do not describe (a village, 流动人口).
 	Facts map[string]any `toml:"facts"`
+	// FactsAny define a group that is several kinds of household, any of
+	// them ([{ dibao = true }, { poor = true }]: 低保 or 贫困), each read as
+	// Facts is; instead of Facts.
+	FactsAny []map[string]any `toml:"facts_any"`
 
 	Clauses []*Clause `toml:"-"` // clauses naming it, in plan order
 	index   int       // in groups.toml
+}
+
+// Alternatives are the facts that define the group's households, any of
+// them, with the key each is written at in groups.toml
+// ("group[6].facts_any[1]"); none for a group the facts do not describe.
+func (g *Group) Alternatives() (facts []map[string]any, keys []string) {
+	if g.Facts != nil {
+		return []map[string]any{g.Facts}, []string{fmt.Sprintf("group[%d].facts", g.index)}
+	}
+	for i, m := range g.FactsAny {
+		facts = append(facts, m)
+		keys = append(keys, fmt.Sprintf("group[%d].facts_any[%d]", g.index, i))
+	}
+	return facts, keys
 }
 
 // Clause is one measure of the plan (content/measures/<id>.toml).

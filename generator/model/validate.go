@@ -113,6 +113,15 @@ func (l *loader) checkDepartments(ds []*Department) map[string]*Department {
 }
 
 func (l *loader) checkGroups(gs []*Group) map[string]*Group {
+	for i, g := range gs {
+		k := fmt.Sprintf("group[%d]", i)
+		switch {
+		case g.Facts != nil && g.FactsAny != nil:
+			l.errorf("groups.toml", k+".facts_any", "facts 和 facts_any 只能写一个：一种家庭写 facts，几种家庭之一写 facts_any")
+		case g.FactsAny != nil && len(g.FactsAny) < 2:
+			l.errorf("groups.toml", k+".facts_any", "facts_any 至少要写两种家庭；只有一种请写 facts")
+		}
+	}
 	return checkBodies(l, "groups.toml", "group", gs, func(g *Group) (string, string) { return g.ID, g.Name })
 }
 

@@ -37,9 +37,9 @@ func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
 		"deptURL":        DepartmentURL,
 		"groupURL":       GroupURL,
 		"anchor":         func(id string) string { return "c-" + strings.ReplaceAll(id, ".", "-") },
-		"figure":         figure,
+		"figure":         Figure,
 		"target":         targetValue,
-		"forGroup":       forGroup,
+		"forGroup":       ForGroup,
 		"qr":             qrSVG,
 	}
 }
@@ -109,8 +109,8 @@ var forNames = map[string]string{"household": "每户", "person": "每人", "vil
 
 func forName(f string) string { return forNames[f] }
 
-// figure describes a benefit's quantity in words: "不低于20,000元", "50%".
-func figure(b model.Benefit) string {
+// Figure describes a benefit's quantity in words: "不低于20,000元", "50%".
+func Figure(b model.Benefit) string {
 	atLeast := ""
 	if b.Minimum {
 		atLeast = "不低于"
@@ -143,9 +143,9 @@ func targetValue(t model.Target) string {
 	return v
 }
 
-// forGroup keeps the benefits that concern group: those naming it, and
+// ForGroup keeps the benefits that concern group: those naming it, and
 // those naming no group (they concern everyone the clause does).
-func forGroup(group string, bs []model.Benefit) []model.Benefit {
+func ForGroup(group string, bs []model.Benefit) []model.Benefit {
 	var out []model.Benefit
 	for _, b := range bs {
 		if len(b.Groups) == 0 || slices.Contains(b.Groups, group) {

@@ -22,7 +22,7 @@ func TestFigureAndFormats(t *testing.T) {
 		{model.Benefit{Kind: "service"}, ""},
 	}
 	for _, tt := range tests {
-		if got := figure(tt.b); got != tt.want {
+		if got := Figure(tt.b); got != tt.want {
 			t.Errorf("figure(%+v) = %q, want %q", tt.b, got, tt.want)
 		}
 	}
@@ -34,10 +34,10 @@ func TestFigureAndFormats(t *testing.T) {
 func TestForGroup(t *testing.T) {
 	bs := []model.Benefit{{ID: "all"}, {ID: "b", Groups: []string{"bereaved"}}, {ID: "d", Groups: []string{"dibao"}}}
 	var ids []string
-	for _, b := range forGroup("bereaved", bs) {
+	for _, b := range ForGroup("bereaved", bs) {
 		ids = append(ids, b.ID)
 	}
 	if len(ids) != 2 || ids[0] != "all" || ids[1] != "b" {
-		t.Errorf("forGroup(bereaved) = %v, want [all b]", ids)
+		t.Errorf("ForGroup(bereaved) = %v, want [all b]", ids)
 	}
 }

@@ -99,13 +99,18 @@ type Rules struct {
 }
 
 // Offers is what a household of a group can be granted by the
-// calculator's rules (calc's Open with the group's facts): its own
+// calculator's rules (calc's Open with the group's facts), or, for a
+// group the facts cannot tell, what the plan's clauses name for it: its own
 // benefits, cash first and the largest amount first, then services; and
 // apart, those every 计划生育家庭 has, when every household of the group
 // is one.
 type Offers struct {
 	Group                  string // the group's name
 	Cash, Services, Common []Offer
+	// FromText: the calculator's facts cannot tell the group's
+	// households (a village, 空巢老人), so the offers are the benefits
+	// the clauses name for the group, from the plan's text.
+	FromText bool
 }
 
 // Offer is one benefit a household of a group can be granted.

@@ -3,8 +3,8 @@ package calcstep
 import (
 	"cmp"
 	"errors"
-	"fmt"
 	"slices"
+	"strings"
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
@@ -23,16 +23,18 @@ var plannedFamilies = func() (out []any) {
 }()
 
 // offers works out, with the loaded rules, what the households of each
-// group with facts can get on date (calc's Open), by group id. A group's
-// facts that the vocabulary does not know are errors at their line of
-// groups.toml.
+// group can get on date (calc's Open with the group's facts, or any of
+// its facts_any), by group id; for a group the facts cannot tell, the
+// benefits its clauses name for it. A group's facts that the vocabulary
+// does not know are errors at their line of groups.toml.
 func offers(plan *model.Plan, p *calc.Params, date string) (map[string]*site.Offers, error) {
 	s, err := p.Standards()
 	if err != nil {
 		return nil, err
 	}
-	everyone, err := open(s, date, map[string]any{"family": plannedFamilies})
-	if err != nil {
+	everyone, errs := open(s, date, map[string]any{"family": plannedFamilies})
+	anyone, errs2 := open(s, date, map[string]any{})
+	if err := errors.Join(append(errs, errs2...)...); err != nil {
 		return nil, err
 	}
 	common := map[string]bool{}
@@ -41,13 +43,15 @@ func offers(plan *model.Plan, p *calc.Params, date string) (map[string]*site.Off
 	}
 	out := map[string]*site.Offers{}
 	var list errlist.List
-	for i, g := range plan.Groups {
-		if g.Facts == nil {
+	for _, g := range plan.Groups {
+		alts, keys := g.Alternatives()
+		if alts == nil {
+			out[g.ID] = fromText(g, anyone)
 			continue
 		}
-		os, err := open(s, date, g.Facts)
-		if err != nil {
-			list = append(list, factErrors(plan, i, err)...)
+		os, errs := open(s, date, alts...)
+		if errs != nil {
+			list = append(list, factErrors(plan, alts, keys, errs)...)
 			continue
 		}
 		for j := range os {
@@ -61,6 +65,35 @@ func offers(plan *model.Plan, p *calc.Params, date string) (map[string]*site.Off
 	return out, list.Err()
 }
 
+// fromText lists, for a group the calculator's facts cannot tell, the
+// benefits its clauses name for it (site.ForGroup), in plan order, with
+// the figure the calculator works out on the date where it has a rule
+// for the benefit (anyone), else the plan's figure; cash first.
+func fromText(g *model.Group, anyone []offer) *site.Offers {
+	byID := map[string]offer{}
+	for _, o := range anyone {
+		byID[o.Benefit] = o
+	}
+	var os []offer
+	for _, c := range g.Clauses {
+		for _, b := range site.ForGroup(g.ID, c.Benefits) {
+			o := offer{Offer: site.Offer{Benefit: b.ID, Clause: c.ID, Title: b.Name, Depts: c.Depts}, cash: b.Kind == "cash"}
+			if r, ok := byID[b.ID]; ok {
+				o.Figure, o.fen = r.Figure, r.fen
+			} else if f := site.Figure(b); f != "" {
+				o.Figure = strings.TrimSpace(site.Period(b.Period) + " " + f)
+				if b.Amount.Set && b.Unit == "元" {
+					o.fen = b.Amount.Shift(2).IntPart()
+				}
+			}
+			os = append(os, o)
+		}
+	}
+	out := sortOffers(os, nil)
+	out.Group, out.FromText = g.Name, true
+	return out
+}
+
 // offer is one of calc's prospects as the site shows it, with what
 // orders it.
 type offer struct {
@@ -69,13 +102,24 @@ type offer struct {
 	fen  int64
 }
 
-// open is calc's Open of the households with facts, as the site shows it.
-func open(s *calc.Standards, date string, facts map[string]any) ([]offer, error) {
-	k, err := calc.ParseKnown(facts)
-	if err != nil {
-		return nil, err
+// open is calc's Open of the households with any of the facts, as the
+// site shows it. A fact the vocabulary does not know is an error of its
+// alternative: errs[i] is alternative i's (nil when all read).
+func open(s *calc.Standards, date string, alts ...map[string]any) ([]offer, []error) {
+	ks := make([]calc.Known, len(alts))
+	errs := make([]error, len(alts))
+	bad := false
+	for i, facts := range alts {
+		ks[i], errs[i] = calc.ParseKnown(facts)
+		bad = bad || errs[i] != nil
 	}
-	ps, err := s.Open(date, k)
+	if bad {
+		return nil, errs
+	}
+	ps, err := s.Open(date, ks...)
+	if err != nil {
+		return nil, []error{err}
+	}
 	var out []offer
 	for _, p := range ps {
 		o := offer{Offer: site.Offer{Benefit: p.Benefit, Clause: p.Clause, Title: p.Title, Figure: p.Amount, Still: p.Still},
@@ -85,7 +129,7 @@ func open(s *calc.Standards, date string, facts map[string]any) ([]offer, error)
 		}
 		out = append(out, o)
 	}
-	return out, err
+	return out, nil
 }
 
 // sortOffers sorts a group's offers: cash, the largest fixed amount
@@ -116,20 +160,23 @@ func sortOffers(os []offer, common map[string]bool) *site.Offers {
 	return &out
 }
 
-// factErrors positions the errors of group i's facts at their lines.
-func factErrors(plan *model.Plan, i int, err error) []*errlist.Error {
+// factErrors positions the errors of a group's alternatives at their
+// lines: errs[i] is alts[i]'s, written at keys[i].
+func factErrors(plan *model.Plan, alts []map[string]any, keys []string, errs []error) []*errlist.Error {
 	var out []*errlist.Error
-	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
-		key := fmt.Sprintf("group[%d].facts", i)
-		if errors.As(e, &fe) {
-			if _, ok := plan.Groups[i].Facts[fe.Field]; ok {
-				key += "." + fe.Field
+	for i, err := range errs {
+		for _, e := range errlist.Split(err) {
+			key := keys[min(i, len(keys)-1)]
+			var fe *calc.FieldError
+			if errors.As(e, &fe) {
+				if _, ok := alts[min(i, len(alts)-1)][fe.Field]; ok {
+					key += "." + fe.Field
+				}
+				out = append(out, plan.Errorf("groups.toml", key, "%s", fe.Msg))
+				continue
 			}
-			out = append(out, plan.Errorf("groups.toml", key, "%s", fe.Msg))
-			continue
+			out = append(out, plan.Errorf("groups.toml", key, "%s", e))
 		}
-		out = append(out, plan.Errorf("groups.toml", key, "%s", e))
 	}
 	return out
 }
