@@ -48,7 +48,7 @@ type KeyedWriter interface {
 // than their arguments (on the build's calculator rules); a kind whose
 // templates call them has the rules in its pages' keys. A function that
 // reads state added to funcs must be listed here.
-var stateFuncs = []string{"rules", "clauseReadings"}
+var stateFuncs = []string{"rules", "clauseReadings", "offers", "ruleOf", "readingsOf"}
 
 // kindDeps is what a page kind's templates reach beyond the page.
 type kindDeps struct {
