@@ -65,6 +65,7 @@ var compressible = map[string]bool{".html": true, ".css": true, ".js": true, ".j
 type job struct {
 	name  string
 	data  []byte
+	hash  fileHash // hashOf(data), the key its forms are kept under
 	forms bool
 }
 
@@ -189,7 +190,7 @@ func (s *sink) put(name string, data []byte, key fileHash) error {
 		s.mu.Unlock()
 	}
 	if had, ok := s.old.entry(name); s.root != "" && (!ok || !had.same(e)) {
-		s.jobs <- job{name, data, e.forms}
+		s.jobs <- job{name, data, e.hash, e.forms}
 	}
 	return nil
 }
@@ -259,7 +260,7 @@ func (s *sink) write(j job) error {
 	if !j.forms {
 		return nil
 	}
-	vs, err := precompress.Variants(s.store, j.data, path.Ext(j.name) == ".wasm")
+	vs, err := precompress.VariantsOf(s.store, j.data, j.hash, path.Ext(j.name) == ".wasm")
 	if err != nil {
 		return fmt.Errorf("%s: %w", j.name, err)
 	}

@@ -118,13 +118,19 @@ func Worth(data []byte) bool { return len(data) >= MinSize }
 // content hash), used only if it decompresses to data exactly; otherwise
 // they come from and go to the store's pack. s may be nil (no cache).
 func Variants(s *Store, data []byte, best bool) ([]Variant, error) {
+	return VariantsOf(s, data, Key(data), best)
+}
+
+// VariantsOf is Variants for a caller that already has Key(data): a
+// build hashes every file it writes, and a page of the full text or the
+// open data is megabytes long.
+func VariantsOf(s *Store, data []byte, key [16]byte, best bool) ([]Variant, error) {
 	if !Worth(data) {
 		return nil, nil
 	}
 	out := make([]Variant, len(formats))
 	errs := make([]error, len(formats))
 	if !best {
-		key := keyOf(data)
 		for i, f := range formats {
 			out[i] = Variant{Ext: f.ext}
 			var ok bool

@@ -130,3 +130,49 @@ func TestPack(t *testing.T) {
 		}
 	}
 }
+
+// TestPackCarriesLiveForms makes a new form in a build after a first
+// one: the new pack has it and the old live forms (copied in runs around
+// the dropped ones), each read back intact, and not the dropped forms.
+func TestPackCarriesLiveForms(t *testing.T) {
+	c := cache.At(t.TempDir())
+	var files [][]byte
+	for i := range 21 {
+		files = append(files, []byte(strings.Repeat(fmt.Sprintf("第%d条 扶助 ", i), 120)))
+	}
+	want := map[int][]Variant{}
+	s := OpenStore(c, "site")
+	var live [][16]byte
+	for i, f := range files[:20] {
+		want[i], _ = Variants(s, f, false)
+		live = append(live, keyOf(f))
+	}
+	if err := s.Close(live); err != nil {
+		t.Fatal(err)
+	}
+	dropped := map[int]bool{0: true, 7: true, 8: true, 19: true}
+	s = OpenStore(c, "site")
+	want[20], _ = Variants(s, files[20], false)
+	live = nil
+	for i, f := range files {
+		if !dropped[i] {
+			live = append(live, keyOf(f))
+		}
+	}
+	if err := s.Close(live); err != nil {
+		t.Fatal(err)
+	}
+	s = OpenStore(c, "site")
+	defer s.Close(live)
+	for i, f := range files {
+		for j := range formats {
+			z, ok := s.get(keyOf(f), j)
+			switch {
+			case dropped[i] && ok:
+				t.Errorf("file %d form %d: dropped, still in the pack", i, j)
+			case !dropped[i] && (!ok || !bytes.Equal(z, want[i][j].Data)):
+				t.Errorf("file %d form %d: not carried into the new pack", i, j)
+			}
+		}
+	}
+}

@@ -2,10 +2,12 @@ package precompress
 
 import (
 	"bytes"
+	"cmp"
 	"crypto/sha256"
 	"encoding/binary"
 	"io"
 	"os"
+	"slices"
 	"sync"
 
 	"gyportal/generator/build/cache"
@@ -206,14 +208,17 @@ func (s *Store) Close(live [][16]byte) error {
 		s.c.Discard(s.new)
 		return nil
 	}
+	var rows []indexRow
 	for _, h := range live {
 		for i := range formats {
 			k := entryKey{srcKey(h), uint8(i)}
 			if e, ok := s.index[k]; ok && !s.seen[k] {
-				s.copyOld(k, e)
+				s.seen[k] = true
+				rows = append(rows, indexRow{k, e})
 			}
 		}
 	}
+	s.copyOld(rows)
 	if s.err != nil || s.writeIndex() != nil {
 		s.c.Discard(s.new)
 		return nil
@@ -233,13 +238,41 @@ func (s *Store) covers(live [][16]byte) bool {
 	return true
 }
 
-// copyOld appends an old form to the new pack.
-func (s *Store) copyOld(k entryKey, e entry) {
-	z := make([]byte, e.n)
-	if _, err := s.old.ReadAt(z, e.off); err != nil {
-		return
+// copyOld appends the old forms rows to the new pack with their
+// recorded hashes: each run of forms that lie one after another in the
+// old pack is one copy, which the kernel makes (copy_file_range) without
+// the bytes passing through the build. Most of a pack is still live
+// after an edit, so a build that compressed one page copies it in a few
+// runs instead of reading and hashing every form.
+func (s *Store) copyOld(rows []indexRow) {
+	slices.SortFunc(rows, func(a, b indexRow) int { return cmp.Compare(a.e.off, b.e.off) })
+	for i := 0; i < len(rows) && s.err == nil; {
+		start, end, j := rows[i].e.off, rows[i].e.off+int64(rows[i].e.n), i+1
+		for j < len(rows) && rows[j].e.off == end {
+			end += int64(rows[j].e.n)
+			j++
+		}
+		if s.err = s.copyRun(start, end); s.err != nil {
+			return
+		}
+		for _, r := range rows[i:j] {
+			s.added = append(s.added, indexRow{r.key, entry{s.off + r.e.off - start, r.e.n, r.e.hash}})
+		}
+		s.off += end - start
+		i = j
 	}
-	s.put(k.src, int(k.fmt), z)
+}
+
+// copyRun appends the bytes [from, to) of the old pack to the new one.
+func (s *Store) copyRun(from, to int64) error {
+	if _, err := s.old.Seek(from, io.SeekStart); err != nil {
+		return err
+	}
+	n, err := io.Copy(s.new, io.LimitReader(s.old, to-from))
+	if err == nil && n != to-from {
+		err = io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // writeIndex appends the index and the trailer to the new pack.

@@ -12,8 +12,9 @@ import (
 )
 
 // funcs are the template functions; the package comment documents them.
-// asset resolves names with assets (nil while parsing); rules and
-// clauseReadings read rs.
+// asset resolves names with assets (nil while parsing); rules,
+// clauseReadings, offers, ruleOf and readingsOf read rs (stateFuncs in
+// keys.go).
 func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
 	if rs == nil {
 		rs = &Rules{}

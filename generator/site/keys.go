@@ -29,9 +29,11 @@ import (
 // page of an earlier build whose key is the same (KeyedWriter) instead
 // of rendering it.
 //
-// A page kind whose templates reach the whole plan (.Plan) or a list of
-// clauses (.Clauses: a department's, a group's), or call asset with a
-// name that is not a constant, has no key: its pages are always rendered.
+// A list of clauses a page reaches (.Clauses: a department's, a group's)
+// is in its key as the hashes of those clauses (Site.clauseSum). A page
+// kind whose templates reach the whole plan (.Plan), or a list of clauses
+// from inside such a list (listReach), or call asset with a name that is
+// not a constant, has no key: its pages are always rendered.
 type Key [16]byte
 
 // KeyedWriter is a Writer that can keep the pages of an earlier build.
@@ -48,13 +50,14 @@ type KeyedWriter interface {
 // than their arguments (on the build's calculator rules); a kind whose
 // templates call them has the rules in its pages' keys. A function that
 // reads state added to funcs must be listed here.
-var stateFuncs = []string{"rules", "clauseReadings"}
+var stateFuncs = []string{"rules", "clauseReadings", "offers", "ruleOf", "readingsOf"}
 
 // kindDeps is what a page kind's templates reach beyond the page.
 type kindDeps struct {
 	keyed  bool     // its pages have keys
 	assets []string // the asset names its templates name
 	rules  bool     // it calls a function of stateFuncs
+	lists  bool     // it reaches lists of clauses (listReach)
 }
 
 // scanKinds works out each kind's kindDeps from its parse trees.
@@ -69,6 +72,10 @@ func (t *Templates) scanKinds() {
 		}
 		slices.Sort(d.assets)
 		d.assets = slices.Compact(d.assets)
+		var nested bool
+		if d.lists, nested = scanLists(tk); nested {
+			d.keyed = false
+		}
 		t.deps[k] = d
 	}
 }
@@ -145,11 +152,10 @@ func argString(args []parse.Node) (string, bool) {
 	return s.Text, true
 }
 
-// fields leaves the kind unkeyed when a field chain names the plan or a
-// list of clauses.
+// fields leaves the kind unkeyed when a field chain names the plan.
 func (d *kindDeps) fields(idents []string) {
 	for _, f := range idents {
-		if f == "Plan" || f == "Clauses" {
+		if f == "Plan" {
 			d.keyed = false
 		}
 	}
@@ -204,16 +210,34 @@ func (s *Site) key(p *Page) (Key, bool) {
 	if d.rules {
 		*b = append(*b, s.rulesSum()...)
 	}
-	b.value(reflect.ValueOf(*p))
+	var sums func(*model.Clause) []byte
+	if d.lists {
+		sums = s.clauseSum
+	}
+	b.value(reflect.ValueOf(*p), sums)
 	sum := sha256.Sum256(*b)
 	return Key(sum[:16]), true
+}
+
+// clauseSum hashes a clause as a page's key hashes it, without the lists
+// of clauses it leads to, once per site: what a key appends for each
+// clause of a list the page reaches.
+func (s *Site) clauseSum(c *model.Clause) []byte {
+	if v, ok := s.clauseSums.Load(c); ok {
+		return v.([]byte)
+	}
+	var b keyBuf
+	b.value(reflect.ValueOf(c), nil)
+	sum := sha256.Sum256(b)
+	v, _ := s.clauseSums.LoadOrStore(c, sum[:16])
+	return v.([]byte)
 }
 
 // rulesSum hashes the calculator's rule descriptions, once per site.
 func (s *Site) rulesSum() []byte {
 	s.rulesOnce.Do(func() {
 		var b keyBuf
-		b.value(reflect.ValueOf(s.in.Calculator.Rules))
+		b.value(reflect.ValueOf(s.in.Calculator.Rules), nil)
 		sum := sha256.Sum256(b)
 		s.rulesHash = sum[:]
 	})
@@ -235,13 +259,23 @@ var (
 // value appends v: every exported field, element and map entry (maps in
 // key order), times and decimals as text, each text with its length and
 // each interface with its dynamic type, so that different values append
-// different bytes. It leaves out the plan and lists of clauses, which
-// keyed pages do not reach (see Key), and so never loops on the model's
-// back-references.
-func (b *keyBuf) value(v reflect.Value) {
+// different bytes. It leaves out the plan, which keyed pages do not
+// reach (see Key), and lists of clauses unless sums is set: then each
+// list is its clauses' sums, which leave out the lists they lead to
+// (keyed pages reach no list from a list: listReach). So it never loops
+// on the model's back-references.
+func (b *keyBuf) value(v reflect.Value, sums func(*model.Clause) []byte) {
 	t := v.Type()
 	switch {
-	case t == planType || t == clausesType:
+	case t == planType:
+		return
+	case t == clausesType:
+		if sums != nil {
+			b.number(uint64(v.Len()))
+			for _, c := range v.Interface().([]*model.Clause) {
+				*b = append(*b, sums(c)...)
+			}
+		}
 		return
 	case t == decType:
 		b.text(v.Interface().(decimal.Decimal).String())
@@ -260,25 +294,25 @@ func (b *keyBuf) value(v reflect.Value) {
 		if v.Kind() == reflect.Interface {
 			b.text(v.Elem().Type().String())
 		}
-		b.value(v.Elem())
+		b.value(v.Elem(), sums)
 	case reflect.Struct:
 		for i := range t.NumField() {
 			if t.Field(i).IsExported() {
-				b.value(v.Field(i))
+				b.value(v.Field(i), sums)
 			}
 		}
 	case reflect.Slice, reflect.Array:
 		b.number(uint64(v.Len()))
 		for i := range v.Len() {
-			b.value(v.Index(i))
+			b.value(v.Index(i), sums)
 		}
 	case reflect.Map:
 		keys := v.MapKeys()
 		slices.SortFunc(keys, func(x, y reflect.Value) int { return strings.Compare(fmt.Sprint(x), fmt.Sprint(y)) })
 		b.number(uint64(len(keys)))
 		for _, k := range keys {
-			b.value(k)
-			b.value(v.MapIndex(k))
+			b.value(k, sums)
+			b.value(v.MapIndex(k), sums)
 		}
 	case reflect.String:
 		b.text(v.String())

@@ -2,6 +2,7 @@ package site
 
 import (
 	"os"
+	"slices"
 	"testing"
 	"time"
 
@@ -77,9 +78,64 @@ func TestPageKeys(t *testing.T) {
 			t.Errorf("%s: key changed %v, want %v", tt.name, k != base, tt.changes)
 		}
 	}
-	for _, kind := range []string{"home", "department", "group", "data"} {
+	for _, kind := range []string{"home", "data"} {
 		if tmpl.deps[kind].keyed {
-			t.Errorf("pages of kind %s have keys, but their templates reach the plan or a list of clauses", kind)
+			t.Errorf("pages of kind %s have keys, but their templates reach the plan", kind)
+		}
+	}
+}
+
+// TestDepartmentKeys checks that a department page's key follows the
+// clauses it lists, and not the others.
+func TestDepartmentKeys(t *testing.T) {
+	tmpl, err := Parse(os.DirFS("../../templates"), "templates")
+	if err != nil {
+		t.Fatal(err)
+	}
+	keyOf := func(edit func(pl *model.Plan)) (Key, *model.Department) {
+		pl, err := model.Load(os.DirFS("testdata/content"), "content")
+		if err != nil {
+			t.Fatal(err)
+		}
+		pl = pl.Visible(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), false)
+		edit(pl)
+		s, err := New(Input{Plan: pl, Templates: tmpl, Assets: AssetMap(map[string]string{"style.css": "/a.css", "site.js": "/a.js"})})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, p := range s.pages {
+			if p.Kind == "department" && len(p.Dept.Clauses) > 0 && len(p.Dept.Clauses) < len(pl.Clauses) {
+				k, ok := s.key(p)
+				if !ok {
+					t.Fatal("department pages have no key")
+				}
+				return k, p.Dept
+			}
+		}
+		t.Fatal("no department page lists some clauses but not all")
+		return Key{}, nil
+	}
+	base, d := keyOf(func(*model.Plan) {})
+	mine, other := d.Clauses[0].ID, ""
+	pl, _ := model.Load(os.DirFS("testdata/content"), "content")
+	for _, c := range pl.Visible(time.Date(2026, 11, 28, 0, 0, 0, 0, time.UTC), false).Clauses {
+		if !slices.ContainsFunc(d.Clauses, func(x *model.Clause) bool { return x.ID == c.ID }) {
+			other = c.ID
+		}
+	}
+	tests := []struct {
+		name    string
+		edit    func(pl *model.Plan)
+		changes bool
+	}{
+		{"nothing", func(*model.Plan) {}, false},
+		{"a listed clause's title", func(pl *model.Plan) { pl.Clause(mine).Title += "改" }, true},
+		{"a listed clause's summary", func(pl *model.Plan) { pl.Clause(mine).Summary += "改" }, true},
+		{"another clause's title", func(pl *model.Plan) { pl.Clause(other).Title += "改" }, false},
+	}
+	for _, tt := range tests {
+		if k, _ := keyOf(tt.edit); (k != base) != tt.changes {
+			t.Errorf("%s: key changed %v, want %v", tt.name, k != base, tt.changes)
 		}
 	}
 }

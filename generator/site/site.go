@@ -116,6 +116,8 @@ type Site struct {
 
 	rulesOnce sync.Once
 	rulesHash []byte // rulesSum
+
+	clauseSums sync.Map // *model.Clause → its clauseSum
 }
 
 // New prepares the render of in: it binds the templates to the assets
