@@ -37,14 +37,14 @@ type Standard struct {
 	Clause     string           `json:"clause"`              // clause id, "3.2.12"
 	Name       string           `json:"name"`                // shown as the entitlement's title
 	For        string           `json:"for,omitempty"`       // household | person | …
-	Kind       string           `json:"kind"`                // cash | service | standard
+	Kind       rules.Kind       `json:"kind"`                // cash | service | standard
 	Amount     *decimal.Decimal `json:"amount,omitempty"`    // yuan for cash; else in Unit
 	Rate       *decimal.Decimal `json:"rate,omitempty"`      // a ratio, 0.20 for 20%
 	Threshold  *decimal.Decimal `json:"threshold,omitempty"` // yuan the benefit starts above
 	Unit       string           `json:"unit,omitempty"`
-	Period     string           `json:"period,omitempty"` // once | month | year
+	Period     rules.Period     `json:"period,omitempty"` // once | month | year
 	Minimum    bool             `json:"minimum,omitempty"`
-	Level      string           `json:"level,omitempty"` // city | province
+	Level      rules.Level      `json:"level,omitempty"` // city | province
 	Adjustable bool             `json:"adjustable,omitempty"`
 	Payer      string           `json:"payer,omitempty"`
 	Note       string           `json:"note,omitempty"`

@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"gyportal/calc/rules"
 )
 
 // TestParamsJSON: parameters round-trip through JSON exactly.
@@ -47,8 +49,8 @@ func TestParamsValidate(t *testing.T) {
 		{"missing rate", func(p *Params) { p.Benefits["dibao-supplement"].Rate = nil }, "benefits.dibao-supplement.rate"},
 		{"missing threshold", func(p *Params) { p.Benefits["serious-illness-reimbursement"].Threshold = nil },
 			"benefits.serious-illness-reimbursement.threshold"},
-		{"bad period", func(p *Params) { p.Benefits["complication-level2"].Period = "week" }, "benefits.complication-level2.period"},
-		{"wrong kind", func(p *Params) { p.Benefits["dibao-supplement"].Kind = "service" }, "benefits.dibao-supplement.kind"},
+		{"no period", func(p *Params) { p.Benefits["complication-level2"].Period = rules.PeriodUnset }, "benefits.complication-level2.period"},
+		{"wrong kind", func(p *Params) { p.Benefits["dibao-supplement"].Kind = rules.KindService }, "benefits.dibao-supplement.kind"},
 		{"wrong clause", func(p *Params) { p.Benefits["microloan"].Clause = "3.2.6" }, "benefits.microloan.clause"},
 		{"clause info", func(p *Params) { delete(p.Clauses, "3.2.16") }, "clauses.3.2.16"},
 		{"public rental housing needs its area", func(p *Params) { p.Benefits["public-rental-housing"].Amount = nil },
@@ -96,7 +98,7 @@ func TestParamsValidate(t *testing.T) {
 func TestParamsMessages(t *testing.T) {
 	p := testParams()
 	delete(p.Benefits, "microloan")
-	p.Benefits["dibao-supplement"].Kind = "service"
+	p.Benefits["dibao-supplement"].Kind = rules.KindService
 	err := p.Validate()
 	for _, want := range []string{"benefits.microloan: 缺少这项待遇：第3.2.16条列出了它",
 		`benefits.dibao-supplement.kind: 是 "service"；计算器的规则要求 "cash"`} {

@@ -14,6 +14,7 @@ import (
 	"gyportal/calc"
 	"gyportal/calc/batch/sheet"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 )
 
 // Header begins the output of Sheet: the input row, the id, the date
@@ -60,13 +61,13 @@ func ClauseColumns(p *calc.Params) []ClauseColumn {
 	has := map[ClauseColumn]bool{}
 	for _, id := range p.BenefitIDs() {
 		s := p.Benefits[id]
-		if s == nil || s.Kind != "cash" {
+		if s == nil || s.Kind != rules.KindCash {
 			continue
 		}
 		if !slices.Contains(clauses, s.Clause) {
 			clauses = append(clauses, s.Clause)
 		}
-		has[ClauseColumn{s.Clause, s.Period}] = true
+		has[ClauseColumn{s.Clause, s.Period.String()}] = true
 	}
 	var out []ClauseColumn
 	for _, c := range clauses {
@@ -296,12 +297,12 @@ func (r *sheetRun) cells(num int, id string, res *calc.Result) ([]sheet.Cell, []
 	cash := make([]decimal.Decimal, len(r.sums))
 	var benefits, services []string
 	for _, e := range res.Entitlements {
-		if e.Kind != "cash" {
+		if e.Kind != rules.KindCash {
 			services = append(services, e.Benefit)
 			continue
 		}
 		benefits = append(benefits, e.Benefit)
-		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period}]; ok {
+		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period.String()}]; ok {
 			cash[len(periods)+i] = cash[len(periods)+i].Add(calc.Yuan(e.Fen))
 		}
 	}

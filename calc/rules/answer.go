@@ -31,11 +31,11 @@ type Entitlement struct {
 	Clause      string `json:"clause"`            // "3.2.12"
 	Department  string `json:"department"`        // responsible department(s)
 	Title       string `json:"title"`             // the benefit's name
-	Kind        string `json:"kind"`              // cash | service
+	Kind        Kind   `json:"kind"`              // cash | service
 	Amount      string `json:"amount,omitempty"`  // cash: yuan, two places
-	Period      string `json:"period,omitempty"`  // cash: once | month | year
+	Period      Period `json:"period,omitempty"`  // cash: once | month | year
 	Minimum     *bool  `json:"minimum,omitempty"` // cash: the plan says 不低于/不少于/以上
-	Level       string `json:"level,omitempty"`   // cash: city, or province for a provincial standard the plan builds on
+	Level       Level  `json:"level,omitempty"`   // cash: city, or province for a provincial standard the plan builds on
 	Child       *int   `json:"child,omitempty"`   // index in children, for a benefit per child
 	Benefit     string `json:"benefit"`           // benefit id
 	ClauseTitle string `json:"clause_title"`      // the clause's title
@@ -93,7 +93,7 @@ func (t *Totals) Fen(period string) int64 {
 func (r *Result) CashClauses() []string {
 	var out []string
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" && !slices.Contains(out, e.Clause) {
+		if e.Kind == KindCash && !slices.Contains(out, e.Clause) {
 			out = append(out, e.Clause)
 		}
 	}
@@ -393,11 +393,11 @@ func (o *outcome) result(brief bool) *Result {
 
 func (o *outcome) entitlement(w *tw, g grant, brief bool) Entitlement {
 	k := &o.t.rules[g.rule]
-	e := Entitlement{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Kind: "service",
+	e := Entitlement{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Kind: KindService,
 		Benefit: k.r.benefit, ClauseTitle: k.c.Title}
 	if k.r.amount.cash() {
 		minimum := k.s.minimum
-		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = "cash", string(appendFixed2(nil, g.fen)), k.s.period, &minimum, k.s.level
+		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = KindCash, string(appendFixed2(nil, g.fen)), k.s.period, &minimum, k.s.level
 		e.Fen = g.fen
 	}
 	if g.child >= 0 {

@@ -6,12 +6,15 @@ import "sync/atomic"
 // hands its decimals over in (each figure as its decimal text, "" when
 // not given), and the form Standards give them back in.
 type Std struct {
-	Clause, Name, For, Kind, Unit, Period, Level, Payer, Note string
-	Minimum, Adjustable                                       bool
-	Amount, Rate, Threshold                                   string
-	Changes                                                   []StdChange
-	Rule                                                      *Spec
-	NotAssessed                                               string
+	Clause, Name, For, Unit, Payer, Note string
+	Kind                                 Kind
+	Period                               Period
+	Level                                Level
+	Minimum, Adjustable                  bool
+	Amount, Rate, Threshold              string
+	Changes                              []StdChange
+	Rule                                 *Spec
+	NotAssessed                          string
 }
 
 // StdChange is a dated change of a standard; Amount is decimal text.

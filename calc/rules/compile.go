@@ -46,7 +46,7 @@ type crule struct {
 var periods = [...]string{"once", "month", "year"}
 
 var (
-	periodWords = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
+	periodWords = [...]string{PeriodOnce: "一次性", PeriodMonth: "每月", PeriodYear: "每年"}
 	perWords    = map[string]string{"household": "每户", "person": "每人"}
 )
 
@@ -189,10 +189,8 @@ func compileRule(s *Standards, r *rule, date string, raises []raise) crule {
 	var how string
 	k.v, how = st.valueOn(date, raises)
 	k.thr = st.threshold.v
-	for i, per := range periods {
-		if st.period == per && r.amount.cash() {
-			k.period = i
-		}
+	if st.period != PeriodUnset && r.amount.cash() {
+		k.period = int(st.period) - 1 // the totals' index
 	}
 	k.json()
 	k.explanation(how)
@@ -221,19 +219,19 @@ func (k *crule) json() {
 		field("title", s.name)
 	}
 	head()
-	kind := "service"
+	kind := KindService
 	if r.amount.cash() {
-		kind = "cash"
+		kind = KindCash
 	}
-	field("kind", kind)
+	field("kind", kind.String())
 	k.head = string(b)
 	b = b[:0]
 	if r.amount.cash() {
-		field("period", s.period)
+		field("period", s.period.String())
 		b = append(b, `,"minimum":`...)
 		b = append(b, boolText(s.minimum)...)
-		if s.level != "" {
-			field("level", s.level)
+		if s.level != LevelUnset {
+			field("level", s.level.String())
 		}
 	}
 	k.mid = string(b)
@@ -276,7 +274,7 @@ func (k *crule) explanation(how string) {
 		k.how = mk("（" + how + "）")
 	}
 	end := "。"
-	if s.level == "province" {
+	if s.level == LevelProvince {
 		end += "这是省定标准，本方案在此基础上增发市级待遇。"
 	}
 	if s.payer != "" {

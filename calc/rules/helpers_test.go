@@ -81,7 +81,7 @@ func eval(t testing.TB, p *tparams, date, facts string) *Result {
 func cashList(r *Result) string {
 	var out []string
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" {
+		if e.Kind == KindCash {
 			out = append(out, e.Benefit+":"+e.Amount)
 		}
 	}
@@ -92,7 +92,7 @@ func cashList(r *Result) string {
 func serviceSet(r *Result) map[string]bool {
 	m := map[string]bool{}
 	for _, e := range r.Entitlements {
-		if e.Kind == "service" {
+		if e.Kind == KindService {
 			m[e.Benefit] = true
 		}
 	}

@@ -133,6 +133,18 @@ func (d *paramsDecoder) fig(field string, f *fig, places int) bool {
 	return true
 }
 
+// enumField reads the name of an enum's value; "" leaves it unset.
+func enumField[E ~uint8](d *paramsDecoder, field string, e *E, names []string) bool {
+	var name string
+	if !d.str(&name) {
+		return false
+	}
+	if err := parseEnum(e, name, names); name != "" && err != nil {
+		d.s.bad(field, err.Error())
+	}
+	return true
+}
+
 func (d *paramsDecoder) standard(k string, st *istd) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
@@ -143,7 +155,7 @@ func (d *paramsDecoder) standard(k string, st *istd) bool {
 		case "for":
 			return d.str(&st.forWhom)
 		case "kind":
-			return d.str(&st.kind)
+			return enumField(d, k+".kind", &st.kind, kindNames)
 		case "amount":
 			return d.fig(k+".amount", &st.amount, amountPlaces)
 		case "rate":
@@ -153,11 +165,11 @@ func (d *paramsDecoder) standard(k string, st *istd) bool {
 		case "unit":
 			return d.str(&st.unit)
 		case "period":
-			return d.str(&st.period)
+			return enumField(d, k+".period", &st.period, periodNames)
 		case "minimum":
 			return d.boolean(&st.minimum)
 		case "level":
-			return d.str(&st.level)
+			return enumField(d, k+".level", &st.level, levelNames)
 		case "adjustable":
 			return d.boolean(&st.adjustable)
 		case "payer":

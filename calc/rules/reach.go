@@ -31,7 +31,7 @@ type Prospect struct {
 	Still       []string // the further conditions, as 谁能领 words ("农村户口", "低保家庭"); none: every household of the group
 	Cash        bool     // a cash benefit, counted in the totals
 	Fen         int64    // its fixed amount, fen; 0 when worked out by a formula
-	Period      string   // once, month or year; "" when none
+	Period      Period   // PeriodUnset when none
 }
 
 // ParseKnown reads the facts that define a group, written as a check

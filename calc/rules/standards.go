@@ -34,12 +34,15 @@ type Standards struct {
 
 // istd is a Standard in the calculator's units.
 type istd struct {
-	clause, name, forWhom, kind, unit, period, level, payer, note string
-	minimum, adjustable                                           bool
-	amount, rate, threshold                                       fig
-	changes                                                       []ichange
-	spec                                                          *Spec  // its rule as content wrote it
-	notAssessed                                                   string // why the calculator does not decide it
+	clause, name, forWhom, unit, payer, note string
+	kind                                     Kind
+	period                                   Period
+	level                                    Level
+	minimum, adjustable                      bool
+	amount, rate, threshold                  fig
+	changes                                  []ichange
+	spec                                     *Spec  // its rule as content wrote it
+	notAssessed                              string // why the calculator does not decide it
 }
 
 // fig is a figure in fixed units; ok is false when it is not given, or
@@ -224,7 +227,7 @@ func (s *Standards) checkRule(r *rule) {
 	st := s.benefits[r.benefit]
 	s.checkClause(k, st)
 	if want := r.amount.kind(); st.kind != want {
-		s.bad(k+".kind", "是 ", strconv.Quote(st.kind), "；计算器的规则要求 ", strconv.Quote(want))
+		s.bad(k+".kind", "是 ", strconv.Quote(st.kind.String()), "；计算器的规则要求 ", strconv.Quote(want.String()))
 	}
 	for _, u := range r.uses() {
 		s.checkField(k, st, u)
@@ -252,7 +255,7 @@ func (s *Standards) checkField(k string, st *istd, u string) {
 	}
 	switch u {
 	case "period":
-		if st.period != "once" && st.period != "month" && st.period != "year" {
+		if st.period == PeriodUnset {
 			s.bad(k+".period", "必填，应为 once、month 或 year：计算器的规则要用到它")
 		}
 	case "amount":
@@ -305,14 +308,14 @@ func (a *iadj) validate(s *Standards) {
 }
 
 // kind is the Standard.Kind a formula expects.
-func (f formula) kind() string {
+func (f formula) kind() Kind {
 	switch f {
 	case service:
-		return "service"
+		return KindService
 	case quantity, aidShare:
-		return "standard"
+		return KindStandard
 	}
-	return "cash"
+	return KindCash
 }
 
 // uses lists the standard's fields a rule reads: its formula's and its

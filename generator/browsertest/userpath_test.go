@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/build/calcstep"
 	"gyportal/generator/params"
 )
@@ -185,7 +186,7 @@ func expected(t *testing.T, query string) want {
 	}
 	var w want
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" {
+		if e.Kind == rules.KindCash {
 			w.cash = append(w.cash, e.Title)
 			w.clauses = append(w.clauses, e.Clause)
 		}

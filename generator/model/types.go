@@ -152,22 +152,22 @@ type Clause struct {
 
 // Benefit is something a clause grants: cash, a service or a standard.
 type Benefit struct {
-	ID         string   `toml:"id"`
-	Name       string   `toml:"name"`
-	For        string   `toml:"for"`
-	Groups     []string `toml:"groups"`
-	Kind       string   `toml:"kind"`
-	Amount     Dec      `toml:"amount"`
-	Rate       Dec      `toml:"rate"`
-	Threshold  Dec      `toml:"threshold"`
-	Unit       string   `toml:"unit"`
-	Period     string   `toml:"period"`
-	Minimum    bool     `toml:"minimum"`
-	Payer      string   `toml:"payer"`
-	Level      string   `toml:"level"`
-	Adjustable bool     `toml:"adjustable"`
-	Note       string   `toml:"note"`
-	Changes    []Change `toml:"changes"`
+	ID         string       `toml:"id"`
+	Name       string       `toml:"name"`
+	For        string       `toml:"for"`
+	Groups     []string     `toml:"groups"`
+	Kind       rules.Kind   `toml:"kind"`
+	Amount     Dec          `toml:"amount"`
+	Rate       Dec          `toml:"rate"`
+	Threshold  Dec          `toml:"threshold"`
+	Unit       string       `toml:"unit"`
+	Period     rules.Period `toml:"period"`
+	Minimum    bool         `toml:"minimum"`
+	Payer      string       `toml:"payer"`
+	Level      rules.Level  `toml:"level"`
+	Adjustable bool         `toml:"adjustable"`
+	Note       string       `toml:"note"`
+	Changes    []Change     `toml:"changes"`
 	// Rule is how the calculator decides who may claim it ([benefits.rule]).
 	Rule *rules.Spec `toml:"rule"`
 	// NotAssessed says why the calculator does not decide it (instead of a rule).

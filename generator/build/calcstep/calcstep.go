@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/build/cache"
 	"gyportal/generator/cases"
 	"gyportal/generator/model"
@@ -74,7 +75,7 @@ func Prepare(in Input) (*Output, error) {
 		if err != nil {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
-		out.View.Rules = rules(ds)
+		out.View.Rules = siteRules(ds)
 		if err := cases.Run(in.Plan, cp, in.Today); err != nil {
 			return nil, err
 		}
@@ -154,13 +155,13 @@ func workOut(name, query string, p *calc.Params, date string) (site.Example, err
 	}
 	ex := site.Example{Name: name, Query: query}
 	for _, e := range r.Entitlements {
-		if e.Kind != "cash" {
+		if e.Kind != rules.KindCash {
 			ex.Services++
 			continue
 		}
-		fig := site.Period(e.Period) + moneyText(e.Amount)
+		fig := e.Period.Words() + moneyText(e.Amount)
 		if e.Minimum != nil && *e.Minimum {
-			fig = site.Period(e.Period) + "不低于" + moneyText(e.Amount)
+			fig = e.Period.Words() + "不低于" + moneyText(e.Amount)
 		}
 		title := e.Title
 		if e.Child != nil {

@@ -5,9 +5,9 @@ import (
 	"gyportal/generator/site"
 )
 
-// rules converts calc's descriptions of its rules into the renderer's
+// siteRules converts calc's descriptions of its rules into the renderer's
 // view values.
-func rules(ds []calc.ClauseRules) site.Rules {
+func siteRules(ds []calc.ClauseRules) site.Rules {
 	out := site.Rules{Benefits: map[string]*site.Rule{}, Clauses: map[string][]site.Reading{}}
 	for _, c := range ds {
 		if len(c.Readings) > 0 {

@@ -81,7 +81,7 @@ func open(s *calc.Standards, date string, facts map[string]any) ([]offer, error)
 		o := offer{Offer: site.Offer{Benefit: p.Benefit, Clause: p.Clause, Title: p.Title, Figure: p.Amount, Still: p.Still},
 			cash: p.Cash, fen: p.Fen}
 		if p.Fen > 0 {
-			o.Figure = site.Period(p.Period) + " " + moneyText(calc.Yuan(p.Fen).StringFixed(2))
+			o.Figure = p.Period.Words() + " " + moneyText(calc.Yuan(p.Fen).StringFixed(2))
 		}
 		out = append(out, o)
 	}
