@@ -15,7 +15,7 @@ import (
 // tparams are test parameters as text, built into Standards on use.
 type tparams struct {
 	Effective  string
-	Benefits   map[string]*Std
+	Benefits   map[string]*Standard
 	Clauses    map[string]*ClauseInfo
 	Readings   []*Reading
 	Adjustment Series
@@ -42,7 +42,7 @@ func testParams() *tparams {
 		panic(err)
 	}
 	p := &tparams{Effective: s.Effective()}
-	p.Benefits, p.Clauses, p.Readings, p.Adjustment = s.Text()
+	p.Benefits, p.Clauses, p.Readings, p.Adjustment = s.Source()
 	return p
 }
 

@@ -208,7 +208,7 @@ func (k *Known) open(t *table, i int, d BenefitRule) (Prospect, bool) {
 	if !granted {
 		return Prospect{}, false
 	}
-	p := Prospect{BenefitRule: d, Cash: r.r.amount.cash(), Period: r.s.period}
+	p := Prospect{BenefitRule: d, Cash: r.r.amount.cash(), Period: r.s.Period}
 	if r.r.amount == fixed {
 		p.Fen = r.v
 	}
@@ -219,7 +219,7 @@ func (k *Known) open(t *table, i int, d BenefitRule) (Prospect, bool) {
 	}
 	if fails[len(fails)-1] {
 		for _, o := range over {
-			p.Still = append(p.Still, "不领“"+o.s.name+"”（两项只领一项）")
+			p.Still = append(p.Still, "不领“"+o.s.Name+"”（两项只领一项）")
 		}
 	}
 	return p, true

@@ -18,6 +18,7 @@ import (
 type Standards struct {
 	effective string
 	benefits  map[string]*istd
+	source    map[string]*Standard // what benefits were compiled from
 	clauses   map[string]*ClauseInfo
 	readings  []*Reading
 	adj       iadj
@@ -32,17 +33,12 @@ type Standards struct {
 	tables tableCache
 }
 
-// istd is a Standard in the calculator's units.
+// istd is a Standard compiled into the calculator's units: its figures
+// read once into fixed units; everything else is the Standard's.
 type istd struct {
-	clause, name, forWhom, unit, payer, note string
-	kind                                     Kind
-	period                                   Period
-	level                                    Level
-	minimum, adjustable                      bool
-	amount, rate, threshold                  fig
-	changes                                  []ichange
-	spec                                     *Spec  // its rule as content wrote it
-	notAssessed                              string // why the calculator does not decide it
+	*Standard
+	amount, rate, threshold fig
+	changes                 []ichange
 }
 
 // fig is a figure in fixed units; ok is false when it is not given, or
@@ -226,8 +222,8 @@ func (s *Standards) checkRule(r *rule) {
 	k := "benefits." + r.benefit
 	st := s.benefits[r.benefit]
 	s.checkClause(k, st)
-	if want := r.amount.kind(); st.kind != want {
-		s.bad(k+".kind", "是 ", strconv.Quote(st.kind.String()), "；计算器的规则要求 ", strconv.Quote(want.String()))
+	if want := r.amount.kind(); st.Kind != want {
+		s.bad(k+".kind", "是 ", strconv.Quote(st.Kind.String()), "；计算器的规则要求 ", strconv.Quote(want.String()))
 	}
 	for _, u := range r.uses() {
 		s.checkField(k, st, u)
@@ -238,10 +234,10 @@ func (s *Standards) checkRule(r *rule) {
 // checkClause checks a standard's name and its clause's title and
 // department.
 func (s *Standards) checkClause(k string, st *istd) {
-	if c := s.clauses[st.clause]; c == nil || c.Title == "" || c.Department == "" {
-		s.bad("clauses."+st.clause, "缺少条款标题或责任部门")
+	if c := s.clauses[st.Clause]; c == nil || c.Title == "" || c.Department == "" {
+		s.bad("clauses."+st.Clause, "缺少条款标题或责任部门")
 	}
-	if st.name == "" {
+	if st.Name == "" {
 		s.bad(k+".name", "必填")
 	}
 }
@@ -255,7 +251,7 @@ func (s *Standards) checkField(k string, st *istd, u string) {
 	}
 	switch u {
 	case "period":
-		if st.period == PeriodUnset {
+		if st.Period == PeriodUnset {
 			s.bad(k+".period", "必填，应为 once、month 或 year：计算器的规则要用到它")
 		}
 	case "amount":

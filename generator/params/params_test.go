@@ -46,10 +46,10 @@ func TestFromContent(t *testing.T) {
 		t.Errorf("effective %q, %d benefits", p.Effective, len(p.Benefits))
 	}
 	s := p.Benefits["bereaved-city"]
-	if s.Amount == nil || s.Amount.String() != "20000" || s.Clause != "3.2.12" || !s.Adjustable {
+	if s.Amount != "20000" || s.Clause != "3.2.12" || !s.Adjustable {
 		t.Errorf("bereaved-city = %+v", s)
 	}
-	if s := p.Benefits["dibao-supplement"]; s.Rate == nil || s.Rate.String() != "0.2" {
+	if s := p.Benefits["dibao-supplement"]; s.Rate != "0.2" {
 		t.Errorf("dibao-supplement = %+v", s)
 	}
 	if p.Adjustment.BaseYear != 2011 || p.Adjustment.Threshold.String() != "0.3" {
