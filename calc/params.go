@@ -22,18 +22,15 @@ type Params struct {
 	Benefits map[string]*rules.Standard `json:"benefits"`
 	// Clauses are the titles and responsible departments of the clauses
 	// the benefits belong to, by clause id ("3.2.12").
-	Clauses map[string]*ClauseInfo `json:"clauses"`
+	Clauses map[string]*rules.ClauseInfo `json:"clauses"`
 	// Readings are the readings the rules and clauses name, by id.
 	Readings []*rules.Reading `json:"readings,omitempty"`
 	// Adjustment is the 3.1 dynamic adjustment series.
 	Adjustment Adjustment `json:"adjustment"`
 
 	once sync.Once
-	std  *Standards
+	std  *rules.Standards
 }
-
-// ClauseInfo is what an entitlement shows about its clause.
-type ClauseInfo = rules.ClauseInfo
 
 // Adjustment is clause 3.1: when 居民家庭年人均生活消费支出 has grown
 // by Threshold or more since the base year, adjustable standards are
@@ -51,20 +48,11 @@ type Expenditure struct {
 	Source string          `json:"source,omitempty"`
 }
 
-// Standards are the parameters in the calculator's own exact units (see
-// rules.Standards); the browser's calculator reads them straight from the
-// parameters' JSON with ParseStandards.
-type Standards = rules.Standards
-
-// ParseStandards parses the parameters' JSON into Standards and
-// validates them, without building decimals (see rules.ParseStandards).
-func ParseStandards(data []byte) (*Standards, error) { return rules.ParseStandards(data) }
-
 // Standards returns the parameters in the calculator's own exact units,
 // converting them on first use. The error is Validate's.
-func (p *Params) Standards() (*Standards, error) {
+func (p *Params) Standards() (*rules.Standards, error) {
 	if p == nil {
-		return nil, &FieldError{Field: "params", Msg: "missing"}
+		return nil, &rules.FieldError{Field: "params", Msg: "missing"}
 	}
 	p.once.Do(func() {
 		if p.std == nil {
@@ -85,7 +73,7 @@ func (p *Params) Validate() error {
 }
 
 // convert compiles the standards of p into the calculator's units.
-func (p *Params) convert() *Standards {
+func (p *Params) convert() *rules.Standards {
 	adj := rules.Series{BaseYear: p.Adjustment.BaseYear, Threshold: p.Adjustment.Threshold.String()}
 	for _, e := range p.Adjustment.Expenditure {
 		adj.Years = append(adj.Years, rules.Year{Year: e.Year, Yuan: e.Yuan.String(), Source: e.Source})

@@ -18,7 +18,7 @@ func TestRunMatchesResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, _ := ParseFacts([]byte(facts))
+		f, _ := rules.ParseFacts([]byte(facts))
 		if f.Date == "" {
 			f.Date = "2016-06-01" // Run's today
 		}
@@ -42,7 +42,7 @@ func TestStandardsFromJSON(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ParseStandards(data)
+	s, err := rules.ParseStandards(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -115,7 +115,7 @@ func Sheet(src sheet.Reader, dst sheet.Writer, p *calc.Params, opt Options) (Sum
 func (r *sheetRun) header(p *calc.Params) error {
 	row, err := r.src.Next()
 	if err == io.EOF {
-		return &sheet.RowError{Row: 1, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(calc.FactNames(), "、") + "）"}
+		return &sheet.RowError{Row: 1, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(rules.FactNames(), "、") + "）"}
 	}
 	if err != nil {
 		return err
@@ -233,7 +233,7 @@ func (r *sheetRun) evaluate(it *rowItem, xlsx bool) {
 	if err == nil && f.Date == "" {
 		f.Date = r.opt.Today
 	}
-	var res *calc.Result
+	var res *rules.Result
 	if err == nil {
 		res, err = calc.EvaluateBrief(f, r.p)
 	}
@@ -279,7 +279,7 @@ func (r *sheetRun) fail(err error) {
 func rowErrors(num int, err error) error {
 	var errs []error
 	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		if errors.As(e, &fe) && fe.Field != "$" {
 			errs = append(errs, &sheet.RowError{Row: num, Col: colName(fe.Field), Msg: fe.Msg})
 		} else if fe != nil {
@@ -293,7 +293,7 @@ func rowErrors(num int, err error) error {
 
 // cells returns a household's output row and its cash per period and
 // per clause column.
-func (r *sheetRun) cells(num int, id string, res *calc.Result) ([]sheet.Cell, []decimal.Decimal) {
+func (r *sheetRun) cells(num int, id string, res *rules.Result) ([]sheet.Cell, []decimal.Decimal) {
 	cash := make([]decimal.Decimal, len(r.sums))
 	var benefits, services []string
 	for _, e := range res.Entitlements {
@@ -332,7 +332,7 @@ func (r *sheetRun) write(it *rowItem) error {
 
 // pending appends the cells of the pending benefits and the facts they
 // need, each once.
-func pending(cells []sheet.Cell, ps []calc.Pending) []sheet.Cell {
+func pending(cells []sheet.Cell, ps []rules.Pending) []sheet.Cell {
 	var ids, needs []string
 	for _, p := range ps {
 		ids = append(ids, p.Benefit)

@@ -15,7 +15,7 @@ import (
 // (each optional fact left out), and malformed input, then random
 // mixtures, all from a fixed seed.
 func households(p *calc.Params, n int) []string {
-	hukous, families, stages := names(calc.Hukous()), names(calc.Families()), names(calc.Stages())
+	hukous, families, stages := names(rules.Hukous()), names(rules.Families()), names(rules.Stages())
 	var out []string
 	add := func(m map[string]any) {
 		data, err := json.Marshal(m)

@@ -180,7 +180,7 @@ func expected(t *testing.T, query string) want {
 	if err != nil {
 		t.Fatalf("%s: %v", facts, err)
 	}
-	var r calc.Result
+	var r rules.Result
 	if err := json.Unmarshal(out, &r); err != nil {
 		t.Fatal(err)
 	}

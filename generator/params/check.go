@@ -53,7 +53,7 @@ func unruled(plan *model.Plan) errlist.List {
 func positioned(plan *model.Plan, err error) errlist.List {
 	var list errlist.List
 	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		if !errors.As(e, &fe) {
 			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
 			continue
@@ -66,7 +66,7 @@ func positioned(plan *model.Plan, err error) errlist.List {
 // locate finds the content position of one field error, named by the
 // parameters' JSON path: benefits.<id>[.<key>], clauses.<id>[.readings],
 // readings.<id>[.<key>], effective, adjustment.<key>.
-func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
+func locate(plan *model.Plan, fe *rules.FieldError) *errlist.Error {
 	head, rest, _ := strings.Cut(fe.Field, ".")
 	switch {
 	case head == "benefits" && rest != "":

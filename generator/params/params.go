@@ -22,7 +22,7 @@ func FromPlan(p *model.Plan) (*calc.Params, error) {
 	out := &calc.Params{
 		Effective: p.Document.Effective.String(),
 		Benefits:  map[string]*rules.Standard{},
-		Clauses:   map[string]*calc.ClauseInfo{},
+		Clauses:   map[string]*rules.ClauseInfo{},
 		Adjustment: calc.Adjustment{
 			BaseYear:    p.Adjustment.BaseYear,
 			Threshold:   p.Adjustment.Threshold.Decimal,
@@ -31,7 +31,7 @@ func FromPlan(p *model.Plan) (*calc.Params, error) {
 	}
 	out.Readings = append(out.Readings, p.Readings...)
 	for _, c := range p.Clauses {
-		info := &calc.ClauseInfo{Title: c.Title, Department: responsible(c)}
+		info := &rules.ClauseInfo{Title: c.Title, Department: responsible(c)}
 		for i := range c.Benefits {
 			if b := &c.Benefits[i]; b.Rule != nil || b.NotAssessed != "" {
 				out.Benefits[b.ID] = standard(c, b)

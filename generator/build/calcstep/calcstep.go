@@ -185,7 +185,7 @@ func moneyText(s string) string {
 // ParseQuery reads the facts of a calculator query string (the form's
 // names: the facts', childN and childN_college for the children)
 // through calc's door for text cells, as a spreadsheet row is read.
-func ParseQuery(query string) (*calc.Facts, error) {
+func ParseQuery(query string) (*rules.Facts, error) {
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		return nil, err
@@ -195,12 +195,12 @@ func ParseQuery(query string) (*calc.Facts, error) {
 		k := "child" + strconv.Itoa(n)
 		if st := q.Get(k); st != "" {
 			if q.Get(k+"_college") != "" {
-				st += calc.AdmittedMark
+				st += rules.AdmittedMark
 			}
 			kids = append(kids, st)
 		}
 	}
-	return calc.ParseFactsText(func(name string) (string, bool) {
+	return rules.ParseFactsText(func(name string) (string, bool) {
 		if name == "children" {
 			return strings.Join(kids, ";"), len(kids) > 0
 		}
@@ -233,10 +233,10 @@ func FactsFromQuery(query string) ([]byte, error) {
 		facts["children"] = kids
 	}
 	for k := range q {
-		f, ok := calc.LookupField(k)
+		f, ok := rules.LookupField(k)
 		switch v := q.Get(k); {
 		case !ok || v == "":
-		case f.Kind == calc.BoolField:
+		case f.Kind == rules.BoolField:
 			facts[k] = true
 		default:
 			facts[k] = v

@@ -8,13 +8,14 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 	"gyportal/generator/site"
 )
 
 // plannedFamilies define the households every 计划生育家庭 is one of.
 var plannedFamilies = func() (out []any) {
-	for _, f := range calc.Families() {
+	for _, f := range rules.Families() {
 		if f.Planned() {
 			out = append(out, f.String())
 		}
@@ -70,7 +71,7 @@ type offer struct {
 }
 
 // open is calc's Open of the households with facts, as the site shows it.
-func open(s *calc.Standards, date string, facts map[string]any) ([]offer, error) {
+func open(s *rules.Standards, date string, facts map[string]any) ([]offer, error) {
 	k, err := calc.ParseKnown(facts)
 	if err != nil {
 		return nil, err
@@ -120,7 +121,7 @@ func sortOffers(os []offer, common map[string]bool) *site.Offers {
 func factErrors(plan *model.Plan, i int, err error) []*errlist.Error {
 	var out []*errlist.Error
 	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		key := fmt.Sprintf("group[%d].facts", i)
 		if errors.As(e, &fe) {
 			if _, ok := plan.Groups[i].Facts[fe.Field]; ok {
