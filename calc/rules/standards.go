@@ -8,8 +8,9 @@ import (
 
 // Standards are the parameters in the calculator's own exact units:
 // amounts in hundredths (fen), rates in ten-thousandths, read from the
-// decimals' text. calc.Params converts its decimals through NewStandards;
-// ParseStandards reads the parameters' JSON directly, so that the
+// decimals' text of each Standard. calc.Params hands its Standards to
+// NewStandards; ParseStandards decodes the parameters' JSON into the
+// same Standard type and compiles it the same way, so that the
 // browser's calculator links neither shopspring/decimal nor math/big nor
 // fmt. Both read, resolve and evaluate through the same code and tables,
 // so their answers are byte-identical; NewStandards (and
