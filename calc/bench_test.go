@@ -4,7 +4,7 @@ import (
 	"testing"
 )
 
-const benchFacts = `{"hukou":"rural","family":"only_daughter","members":3,"dibao":true,"dibao_standard":"2500",
+const benchFacts = `{"hukou":"rural","family":"two_daughters","members":4,"dibao":true,"dibao_standard":"2500",
 "integrity":true,"can_develop_project":true,"poor":true,"disabled_parent":true,"complication_level":3,
 "children":[{"stage":"junior"},{"stage":"senior","admitted_to_college":true}],"medical_out_of_pocket":"12000"}`
 

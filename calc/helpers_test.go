@@ -2,6 +2,7 @@ package calc
 
 import (
 	"errors"
+	"gyportal/calc/rules"
 	"os"
 	"sort"
 	"strings"
@@ -41,9 +42,9 @@ func withSeries(rows ...string) *Params {
 }
 
 // eval parses and evaluates facts on date with p.
-func eval(t testing.TB, p *Params, date, facts string) *Result {
+func eval(t testing.TB, p *Params, date, facts string) *rules.Result {
 	t.Helper()
-	f, err := ParseFacts([]byte(facts))
+	f, err := rules.ParseFacts([]byte(facts))
 	if err != nil {
 		t.Fatalf("ParseFacts(%s): %v", facts, err)
 	}
@@ -63,7 +64,7 @@ func fieldsOf(t testing.TB, err error) []string {
 	t.Helper()
 	var out []string
 	for _, e := range errlist.Split(err) {
-		var fe *FieldError
+		var fe *rules.FieldError
 		if !errors.As(e, &fe) || fe.Field == "" || fe.Msg == "" {
 			t.Fatalf("error %q is not a *FieldError naming a field", e)
 		}

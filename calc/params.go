@@ -18,54 +18,19 @@ type Params struct {
 	// Effective is the date (YYYY-MM-DD) from which the plan's standards
 	// are in force (document.effective).
 	Effective string `json:"effective"`
-	// Benefits are the standards by benefit id.
-	Benefits map[string]*Standard `json:"benefits"`
+	// Benefits are the standards by benefit id, as content writes them.
+	Benefits map[string]*rules.Standard `json:"benefits"`
 	// Clauses are the titles and responsible departments of the clauses
 	// the benefits belong to, by clause id ("3.2.12").
-	Clauses map[string]*ClauseInfo `json:"clauses"`
+	Clauses map[string]*rules.ClauseInfo `json:"clauses"`
 	// Readings are the readings the rules and clauses name, by id.
 	Readings []*rules.Reading `json:"readings,omitempty"`
 	// Adjustment is the 3.1 dynamic adjustment series.
 	Adjustment Adjustment `json:"adjustment"`
 
 	once sync.Once
-	std  *Standards
+	std  *rules.Standards
 }
-
-// Standard is one benefit of a clause, as the calculator needs it.
-type Standard struct {
-	Clause     string           `json:"clause"`              // clause id, "3.2.12"
-	Name       string           `json:"name"`                // shown as the entitlement's title
-	For        string           `json:"for,omitempty"`       // household | person | …
-	Kind       string           `json:"kind"`                // cash | service | standard
-	Amount     *decimal.Decimal `json:"amount,omitempty"`    // yuan for cash; else in Unit
-	Rate       *decimal.Decimal `json:"rate,omitempty"`      // a ratio, 0.20 for 20%
-	Threshold  *decimal.Decimal `json:"threshold,omitempty"` // yuan the benefit starts above
-	Unit       string           `json:"unit,omitempty"`
-	Period     string           `json:"period,omitempty"` // once | month | year
-	Minimum    bool             `json:"minimum,omitempty"`
-	Level      string           `json:"level,omitempty"` // city | province
-	Adjustable bool             `json:"adjustable,omitempty"`
-	Payer      string           `json:"payer,omitempty"`
-	Note       string           `json:"note,omitempty"`
-	Changes    []Change         `json:"changes,omitempty"`
-	// Rule is how the calculator decides the benefit, as content writes it.
-	Rule *rules.Spec `json:"rule,omitempty"`
-	// NotAssessed says why the calculator does not decide the benefit.
-	NotAssessed string `json:"not_assessed,omitempty"`
-}
-
-// Change is a later standard entered by staff, in force from From. Its
-// Amount replaces the benefit's amount, or its rate for a benefit given
-// as a rate.
-type Change struct {
-	From   string          `json:"from"`
-	Amount decimal.Decimal `json:"amount"`
-	Note   string          `json:"note,omitempty"`
-}
-
-// ClauseInfo is what an entitlement shows about its clause.
-type ClauseInfo = rules.ClauseInfo
 
 // Adjustment is clause 3.1: when 居民家庭年人均生活消费支出 has grown
 // by Threshold or more since the base year, adjustable standards are
@@ -83,20 +48,11 @@ type Expenditure struct {
 	Source string          `json:"source,omitempty"`
 }
 
-// Standards are the parameters in the calculator's own exact units (see
-// rules.Standards); the browser's calculator reads them straight from the
-// parameters' JSON with ParseStandards.
-type Standards = rules.Standards
-
-// ParseStandards parses the parameters' JSON into Standards and
-// validates them, without building decimals (see rules.ParseStandards).
-func ParseStandards(data []byte) (*Standards, error) { return rules.ParseStandards(data) }
-
 // Standards returns the parameters in the calculator's own exact units,
 // converting them on first use. The error is Validate's.
-func (p *Params) Standards() (*Standards, error) {
+func (p *Params) Standards() (*rules.Standards, error) {
 	if p == nil {
-		return nil, &FieldError{Field: "params", Msg: "missing"}
+		return nil, &rules.FieldError{Field: "params", Msg: "missing"}
 	}
 	p.once.Do(func() {
 		if p.std == nil {
@@ -116,30 +72,13 @@ func (p *Params) Validate() error {
 	return err
 }
 
-// convert hands the decimals of p over as their text.
-func (p *Params) convert() *Standards {
-	bs := map[string]*rules.Std{}
-	for id, b := range p.Benefits {
-		st := &rules.Std{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
-			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
-			Amount: text(b.Amount), Rate: text(b.Rate), Threshold: text(b.Threshold), Rule: b.Rule, NotAssessed: b.NotAssessed}
-		for _, c := range b.Changes {
-			st.Changes = append(st.Changes, rules.StdChange{From: c.From, Amount: c.Amount.String(), Note: c.Note})
-		}
-		bs[id] = st
-	}
+// convert compiles the standards of p into the calculator's units.
+func (p *Params) convert() *rules.Standards {
 	adj := rules.Series{BaseYear: p.Adjustment.BaseYear, Threshold: p.Adjustment.Threshold.String()}
 	for _, e := range p.Adjustment.Expenditure {
 		adj.Years = append(adj.Years, rules.Year{Year: e.Year, Yuan: e.Yuan.String(), Source: e.Source})
 	}
-	return rules.NewStandards(p.Effective, bs, p.Clauses, p.Readings, adj)
-}
-
-func text(d *decimal.Decimal) string {
-	if d == nil {
-		return ""
-	}
-	return d.String()
+	return rules.NewStandards(p.Effective, p.Benefits, p.Clauses, p.Readings, adj)
 }
 
 // ParseParams parses parameters as generator/params writes them (the
@@ -150,18 +89,9 @@ func ParseParams(data []byte) (*Params, error) {
 	if err != nil {
 		return nil, err
 	}
-	bs, clauses, readings, adj := s.Text()
-	p := &Params{Effective: s.Effective(), Benefits: map[string]*Standard{}, Clauses: clauses, Readings: readings, std: s}
+	bs, clauses, readings, adj := s.Source()
+	p := &Params{Effective: s.Effective(), Benefits: bs, Clauses: clauses, Readings: readings, std: s}
 	p.once.Do(func() {})
-	for id, b := range bs {
-		st := &Standard{Clause: b.Clause, Name: b.Name, For: b.For, Kind: b.Kind, Unit: b.Unit, Period: b.Period,
-			Minimum: b.Minimum, Level: b.Level, Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note,
-			Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold), Rule: b.Rule, NotAssessed: b.NotAssessed}
-		for _, c := range b.Changes {
-			st.Changes = append(st.Changes, Change{From: c.From, Amount: *dec(c.Amount), Note: c.Note})
-		}
-		p.Benefits[id] = st
-	}
 	p.Adjustment = Adjustment{BaseYear: adj.BaseYear, Threshold: *dec(adj.Threshold), Expenditure: []Expenditure{}}
 	for _, y := range adj.Years {
 		p.Adjustment.Expenditure = append(p.Adjustment.Expenditure, Expenditure{Year: y.Year, Yuan: *dec(y.Yuan), Source: y.Source})

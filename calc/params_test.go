@@ -6,12 +6,14 @@ import (
 	"testing"
 
 	"github.com/shopspring/decimal"
+
+	"gyportal/calc/rules"
 )
 
 // TestParamsJSON: parameters round-trip through JSON exactly.
 func TestParamsJSON(t *testing.T) {
 	p := withSeries("2011:12345.67", "2013:16049.38")
-	p.Benefits["bereaved-city"].Changes = []Change{{From: "2015-01-01", Amount: decimal.RequireFromString("25000.50"), Note: "调整"}}
+	p.Benefits["bereaved-city"].Changes = []rules.Change{{From: "2015-01-01", Amount: "25000.50", Note: "调整"}}
 	data, err := json.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
@@ -24,7 +26,7 @@ func TestParamsJSON(t *testing.T) {
 	if string(again) != string(data) {
 		t.Errorf("round trip differs:\n%s\n%s", data, again)
 	}
-	if !strings.Contains(string(data), `"amount":"25000.5"`) || !strings.Contains(string(data), `"yuan":"16049.38"`) {
+	if !strings.Contains(string(data), `"amount":"25000.50"`) || !strings.Contains(string(data), `"yuan":"16049.38"`) {
 		t.Errorf("decimals not written as strings: %s", data)
 	}
 	// Numbers are read from their text too.
@@ -43,31 +45,31 @@ func TestParamsValidate(t *testing.T) {
 		{"ok", func(p *Params) {}, ""},
 		{"missing benefit", func(p *Params) { delete(p.Benefits, "bereaved-city"); delete(p.Benefits, "microloan") },
 			"benefits.bereaved-city benefits.microloan"},
-		{"missing amount", func(p *Params) { p.Benefits["college-award"].Amount = nil }, "benefits.college-award.amount"},
-		{"missing rate", func(p *Params) { p.Benefits["dibao-supplement"].Rate = nil }, "benefits.dibao-supplement.rate"},
-		{"missing threshold", func(p *Params) { p.Benefits["serious-illness-reimbursement"].Threshold = nil },
+		{"missing amount", func(p *Params) { p.Benefits["college-award"].Amount = "" }, "benefits.college-award.amount"},
+		{"missing rate", func(p *Params) { p.Benefits["dibao-supplement"].Rate = "" }, "benefits.dibao-supplement.rate"},
+		{"missing threshold", func(p *Params) { p.Benefits["serious-illness-reimbursement"].Threshold = "" },
 			"benefits.serious-illness-reimbursement.threshold"},
-		{"bad period", func(p *Params) { p.Benefits["complication-level2"].Period = "week" }, "benefits.complication-level2.period"},
-		{"wrong kind", func(p *Params) { p.Benefits["dibao-supplement"].Kind = "service" }, "benefits.dibao-supplement.kind"},
+		{"no period", func(p *Params) { p.Benefits["complication-level2"].Period = rules.PeriodUnset }, "benefits.complication-level2.period"},
+		{"wrong kind", func(p *Params) { p.Benefits["dibao-supplement"].Kind = rules.KindService }, "benefits.dibao-supplement.kind"},
 		{"wrong clause", func(p *Params) { p.Benefits["microloan"].Clause = "3.2.6" }, "benefits.microloan.clause"},
 		{"clause info", func(p *Params) { delete(p.Clauses, "3.2.16") }, "clauses.3.2.16"},
-		{"public rental housing needs its area", func(p *Params) { p.Benefits["public-rental-housing"].Amount = nil },
+		{"public rental housing needs its area", func(p *Params) { p.Benefits["public-rental-housing"].Amount = "" },
 			"benefits.public-rental-housing.amount"},
 		{"bad change", func(p *Params) {
-			p.Benefits["bereaved-city"].Changes = []Change{{From: "2015", Amount: decimal.NewFromInt(1)},
-				{From: "2016-01-01", Amount: decimal.NewFromInt(-1)}, {From: "2016-01-01", Amount: decimal.NewFromInt(2)}}
+			p.Benefits["bereaved-city"].Changes = []rules.Change{{From: "2015", Amount: "1"},
+				{From: "2016-01-01", Amount: "-1"}, {From: "2016-01-01", Amount: "2"}}
 		}, "benefits.bereaved-city.changes[0].from benefits.bereaved-city.changes[1].amount benefits.bereaved-city.changes[2].from"},
 		{"effective", func(p *Params) { p.Effective = "" }, "effective"},
-		{"an amount beyond the fen", func(p *Params) { d := decimal.RequireFromString("1000.005"); p.Benefits["college-award"].Amount = &d },
+		{"an amount beyond the fen", func(p *Params) { p.Benefits["college-award"].Amount = "1000.005" },
 			"benefits.college-award.amount"},
-		{"a rate beyond four places", func(p *Params) { d := decimal.RequireFromString("0.20001"); p.Benefits["dibao-supplement"].Rate = &d },
+		{"a rate beyond four places", func(p *Params) { p.Benefits["dibao-supplement"].Rate = "0.20001" },
 			"benefits.dibao-supplement.rate"},
-		{"a rate too large", func(p *Params) { d := decimal.RequireFromString("11"); p.Benefits["dibao-supplement"].Rate = &d },
+		{"a rate too large", func(p *Params) { p.Benefits["dibao-supplement"].Rate = "11" },
 			"benefits.dibao-supplement.rate"},
-		{"an amount too large", func(p *Params) { d := decimal.RequireFromString("100000000"); p.Benefits["college-award"].Amount = &d },
+		{"an amount too large", func(p *Params) { p.Benefits["college-award"].Amount = "100000000" },
 			"benefits.college-award.amount"},
 		{"a rate's change to four places is fine", func(p *Params) {
-			p.Benefits["dibao-supplement"].Changes = []Change{{From: "2016-01-01", Amount: decimal.RequireFromString("0.2525")}}
+			p.Benefits["dibao-supplement"].Changes = []rules.Change{{From: "2016-01-01", Amount: "0.2525"}}
 		}, ""},
 		{"no base row", func(p *Params) {
 			p.Adjustment.Expenditure = []Expenditure{{Year: 2012, Yuan: decimal.NewFromInt(1)}}
@@ -96,7 +98,7 @@ func TestParamsValidate(t *testing.T) {
 func TestParamsMessages(t *testing.T) {
 	p := testParams()
 	delete(p.Benefits, "microloan")
-	p.Benefits["dibao-supplement"].Kind = "service"
+	p.Benefits["dibao-supplement"].Kind = rules.KindService
 	err := p.Validate()
 	for _, want := range []string{"benefits.microloan: 缺少这项待遇：第3.2.16条列出了它",
 		`benefits.dibao-supplement.kind: 是 "service"；计算器的规则要求 "cash"`} {

@@ -5,9 +5,8 @@ import (
 	"encoding/json"
 	"testing"
 
-	"github.com/shopspring/decimal"
-
 	"gyportal/calc/internal/calctest"
+	"gyportal/calc/rules"
 )
 
 // TestRunMatchesResult: Run's bytes are encoding/json's Marshal of
@@ -19,7 +18,7 @@ func TestRunMatchesResult(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		f, _ := ParseFacts([]byte(facts))
+		f, _ := rules.ParseFacts([]byte(facts))
 		if f.Date == "" {
 			f.Date = "2016-06-01" // Run's today
 		}
@@ -38,12 +37,12 @@ func TestRunMatchesResult(t *testing.T) {
 // same answers, byte for byte.
 func TestStandardsFromJSON(t *testing.T) {
 	p := withSeries("2011:10000", "2012:13000", "2014:16900.50")
-	p.Benefits["bereaved-city"].Changes = []Change{{From: "2020-01-01", Amount: decimal.RequireFromString("25000.50"), Note: "调整"}}
+	p.Benefits["bereaved-city"].Changes = []rules.Change{{From: "2020-01-01", Amount: "25000.50", Note: "调整"}}
 	data, err := json.Marshal(p)
 	if err != nil {
 		t.Fatal(err)
 	}
-	s, err := ParseStandards(data)
+	s, err := rules.ParseStandards(data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,5 +1,5 @@
 // Package calc is the policy calculator for 筑委厅字〔2013〕89号: given
-// what a household tells it (Facts) and the standards built from the
+// what a household tells it (rules.Facts) and the standards built from the
 // content (Params), it lists the entitlements with their amounts and
 // arithmetic, the benefits that wait for a fact the household left out
 // (pending), the totals of the amounts known, and the benefits one change
@@ -9,7 +9,8 @@
 // vocabulary, the conditions and formulas the content's rules name, and
 // the one-pass answer writer, free of decimals so that the browser's
 // calculator stays small. This package gives the rest of the project the
-// decimal-typed parameters (Params) and results (Result) around it. Run
+// decimal-typed parameters (Params) around it; its facts, answers and
+// vocabulary are package rules' own types, with no second name here. Run
 // is the entry point the command line calls, and the browser calls the
 // same (*Standards).Run on the same JSON parameters, so their answers
 // are byte-identical.
@@ -32,14 +33,14 @@ func Run(facts []byte, p *Params, today string) ([]byte, error) {
 
 // Evaluate applies the rules to the household on f.Date with the
 // standards in force that day.
-func Evaluate(f *Facts, p *Params) (*Result, error) { return evaluate(f, p, false) }
+func Evaluate(f *rules.Facts, p *Params) (*rules.Result, error) { return evaluate(f, p, false) }
 
 // EvaluateBrief is Evaluate for registers (CSV, spreadsheets): the result
 // carries the amounts, totals, benefit ids, pending benefits' ids and
 // needs, but no explanations and no not_granted conditions.
-func EvaluateBrief(f *Facts, p *Params) (*Result, error) { return evaluate(f, p, true) }
+func EvaluateBrief(f *rules.Facts, p *Params) (*rules.Result, error) { return evaluate(f, p, true) }
 
-func evaluate(f *Facts, p *Params, brief bool) (*Result, error) {
+func evaluate(f *rules.Facts, p *Params, brief bool) (*rules.Result, error) {
 	s, err := p.Standards()
 	if err != nil {
 		return nil, err
@@ -49,17 +50,13 @@ func evaluate(f *Facts, p *Params, brief bool) (*Result, error) {
 
 // Describe returns, for the site, the description of every rule, clause
 // by clause, with the figures in force on date (see rules.BenefitRule).
-func Describe(p *Params, date string) ([]ClauseRules, error) {
+func Describe(p *Params, date string) ([]rules.ClauseRules, error) {
 	s, err := p.Standards()
 	if err != nil {
 		return nil, err
 	}
 	return s.Describe(date)
 }
-
-// Indent returns a compact JSON answer (Run's) indented by two spaces,
-// for a person reading it.
-func Indent(compact []byte) []byte { return rules.Indent(compact) }
 
 // BenefitIDs returns the ids of the benefits the rules of p decide, in
 // rule order; none when p is not valid.

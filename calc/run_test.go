@@ -3,6 +3,7 @@ package calc
 import (
 	"bytes"
 	"encoding/json"
+	"gyportal/calc/rules"
 	"sort"
 	"strings"
 	"testing"
@@ -72,7 +73,7 @@ func TestRunErrors(t *testing.T) {
 	if _, err := Evaluate(nil, p); err == nil {
 		t.Error("Evaluate(nil) succeeded")
 	}
-	if _, err := Evaluate(&Facts{Hukou: Rural, Family: NotPlanned}, p); err == nil {
+	if _, err := Evaluate(&rules.Facts{Hukou: rules.Rural, Family: rules.NotPlanned}, p); err == nil {
 		t.Error("Evaluate without a date succeeded")
 	}
 }

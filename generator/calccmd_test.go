@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 )
@@ -140,7 +141,7 @@ func TestCalcHelp(t *testing.T) {
 	if code != 0 || errs != "" || !strings.HasPrefix(out, "用法：generator calc") {
 		t.Fatalf("code %d, stderr %q, stdout %.80q", code, errs, out)
 	}
-	for _, name := range append(calc.FactNames(), "--out", "--pretty", "--csv", ".xlsx", "GB18030", "64 KB") {
+	for _, name := range append(rules.FactNames(), "--out", "--pretty", "--csv", ".xlsx", "GB18030", "64 KB") {
 		if !strings.Contains(out, name) {
 			t.Errorf("help lacks %s", name)
 		}

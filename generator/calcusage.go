@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"strings"
 
-	"gyportal/calc"
 	"gyportal/calc/batch"
 	"gyportal/calc/batch/jsonstream"
 	"gyportal/calc/batch/sheet"
+	"gyportal/calc/rules"
 )
 
 // calcUsage is the calc command's help, in Chinese; the columns come
@@ -36,7 +36,7 @@ GB18030/GBK 或带 BOM 的 UTF-16（Excel 的“Unicode 文本”，制表符分
 .xlsx 读第一个工作表。列（任选、任意顺序；列名写英文名或中文名均可）：
 `)
 	fmt.Fprintf(&b, "  %-24s %s\n", batch.IDColumn, "编号或户主姓名，原样抄到答案中")
-	for _, f := range calc.Fields() {
+	for _, f := range rules.Fields() {
 		fmt.Fprintf(&b, "  %-24s %s\n", f.Name, fieldHelp(f))
 	}
 	b.WriteString(`空单元格表示不填；可选值写英文名或中文名均可（如 rural 或 农村户口）。
@@ -59,7 +59,7 @@ GB18030/GBK 或带 BOM 的 UTF-16（Excel 的“Unicode 文本”，制表符分
 }
 
 // fieldHelp describes a column: its Chinese name and how it is written.
-func fieldHelp(f calc.Field) string {
+func fieldHelp(f rules.Field) string {
 	h := f.Label
 	if f.Required {
 		h += "（必填）"
@@ -69,26 +69,26 @@ func fieldHelp(f calc.Field) string {
 		unit = "，单位：" + f.Unit
 	}
 	switch f.Kind {
-	case calc.DateField:
+	case rules.DateField:
 		return h + "：YYYY-MM-DD"
-	case calc.EnumField:
+	case rules.EnumField:
 		return h + "：" + choices(f.Choices)
-	case calc.BoolField:
+	case rules.BoolField:
 		return h + "：是/否（也可写 true/false、1/0、yes/no）"
-	case calc.IntField:
+	case rules.IntField:
 		return h + "：整数 " + f.Min + "–" + f.Max + unit
-	case calc.AmountField:
+	case rules.AmountField:
 		return h + "：数字，最多两位小数" + unit
-	case calc.ChildrenField:
-		stage := calc.ChildFields()[0]
+	case rules.ChildrenField:
+		stage := rules.ChildFields()[0]
 		return fmt.Sprintf("%s：每个子女一个阶段，用 \";\" 分隔，考入高等院校的加 \"%s\"，"+
-			"如 \"primary;senior%s\"；最多 %d 个；阶段：%s", h, calc.AdmittedMark, calc.AdmittedMark, f.MaxItems, choices(stage.Choices))
+			"如 \"primary;senior%s\"；最多 %d 个；阶段：%s", h, rules.AdmittedMark, rules.AdmittedMark, f.MaxItems, choices(stage.Choices))
 	}
 	return h
 }
 
 // choices lists enumerated values: "rural 农村户口、urban 城镇户口".
-func choices(cs []calc.Choice) string {
+func choices(cs []rules.Choice) string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, strings.TrimSpace(c.Name+" "+c.Label))

@@ -5,9 +5,9 @@ import (
 	"slices"
 	"strings"
 
-	"gyportal/calc"
 	"gyportal/calc/batch/sheet"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 )
 
 // IDColumn is the optional input column copied to the output, e.g. a
@@ -35,7 +35,7 @@ func readHeader(row sheet.Row) (*columns, errlist.List) {
 			continue
 		case name == "":
 			errs = append(errs, &errlist.Error{Line: row.Num, Row: true, Key: h,
-				Msg: fmt.Sprintf("未知列（可用列：%s、%s）", IDColumn, strings.Join(calc.FactNames(), "、"))})
+				Msg: fmt.Sprintf("未知列（可用列：%s、%s）", IDColumn, strings.Join(rules.FactNames(), "、"))})
 		case slices.Contains(c.names, name):
 			errs = append(errs, &errlist.Error{Line: row.Num, Row: true, Key: colName(name), Msg: "列名重复"})
 		}
@@ -50,10 +50,10 @@ func factName(h string) string {
 	if h == IDColumn {
 		return h
 	}
-	if _, ok := calc.LookupField(h); ok {
+	if _, ok := rules.LookupField(h); ok {
 		return h
 	}
-	for _, f := range calc.Fields() {
+	for _, f := range rules.Fields() {
 		if h == f.Label {
 			return f.Name
 		}
@@ -65,7 +65,7 @@ func factName(h string) string {
 // "children[1].stage（子女）".
 func colName(field string) string {
 	name, _, _ := strings.Cut(field, "[")
-	if f, ok := calc.LookupField(name); ok && f.Label != "" {
+	if f, ok := rules.LookupField(name); ok && f.Label != "" {
 		return field + "（" + f.Label + "）"
 	}
 	return field
@@ -91,8 +91,8 @@ func (c *columns) id(row sheet.Row) string {
 
 // facts reads the row's household through calc's door for text cells; a
 // workbook's raw cells are read as their reader means them (xlsxCell).
-func (c *columns) facts(row sheet.Row, xlsx bool) (*calc.Facts, error) {
-	return calc.ParseFactsText(func(name string) (string, bool) {
+func (c *columns) facts(row sheet.Row, xlsx bool) (*rules.Facts, error) {
+	return rules.ParseFactsText(func(name string) (string, bool) {
 		i, ok := c.index[name]
 		if !ok || i >= len(row.Cells) {
 			return "", false
@@ -107,13 +107,13 @@ func (c *columns) facts(row sheet.Row, xlsx bool) (*calc.Facts, error) {
 // xlsxCell reads a workbook's raw cell as its reader means it: a date
 // cell's serial number as the date, a stored double as Excel shows it.
 func xlsxCell(name, cell string) string {
-	f, _ := calc.LookupField(name)
+	f, _ := rules.LookupField(name)
 	switch f.Kind {
-	case calc.DateField:
+	case rules.DateField:
 		if d, ok := sheet.ExcelDate(cell); ok {
 			return d
 		}
-	case calc.IntField, calc.AmountField:
+	case rules.IntField, rules.AmountField:
 		return sheet.ExcelNumber(cell)
 	}
 	return cell

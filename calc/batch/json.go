@@ -11,6 +11,7 @@ import (
 	"gyportal/calc"
 	"gyportal/calc/batch/jsonstream"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 )
 
 // HouseholdError is an error of one household of JSON input: Index is
@@ -138,7 +139,7 @@ func report(opt Options, index int, err error) {
 		return
 	}
 	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		if errors.As(e, &fe) {
 			opt.Report(&HouseholdError{Index: index, Field: fe.Field, Msg: fe.Msg})
 		} else {

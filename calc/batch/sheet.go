@@ -14,6 +14,7 @@ import (
 	"gyportal/calc"
 	"gyportal/calc/batch/sheet"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 )
 
 // Header begins the output of Sheet: the input row, the id, the date
@@ -61,13 +62,13 @@ func ClauseColumns(p *calc.Params) []ClauseColumn {
 	has := map[ClauseColumn]bool{}
 	for _, id := range p.BenefitIDs() {
 		s := p.Benefits[id]
-		if s == nil || s.Kind != "cash" {
+		if s == nil || s.Kind != rules.KindCash {
 			continue
 		}
 		if !slices.Contains(clauses, s.Clause) {
 			clauses = append(clauses, s.Clause)
 		}
-		has[ClauseColumn{s.Clause, s.Period}] = true
+		has[ClauseColumn{s.Clause, s.Period.String()}] = true
 	}
 	var out []ClauseColumn
 	for _, c := range clauses {
@@ -125,7 +126,7 @@ func (r *sheetRun) place(err error) error {
 func (r *sheetRun) header(p *calc.Params) error {
 	row, err := r.src.Next()
 	if err == io.EOF {
-		return &errlist.Error{Line: 1, Row: true, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(calc.FactNames(), "、") + "）"}
+		return &errlist.Error{Line: 1, Row: true, Msg: "没有标题行：第一行应为列名（" + IDColumn + "、" + strings.Join(rules.FactNames(), "、") + "）"}
 	}
 	if err != nil {
 		return err
@@ -243,7 +244,7 @@ func (r *sheetRun) evaluate(it *rowItem, xlsx bool) {
 	if err == nil && f.Date == "" {
 		f.Date = r.opt.Today
 	}
-	var res *calc.Result
+	var res *rules.Result
 	if err == nil {
 		res, err = calc.EvaluateBrief(f, r.p)
 	}
@@ -291,7 +292,7 @@ func rowErrors(num int, err error) errlist.List {
 	var list errlist.List
 	for _, e := range errlist.Split(err) {
 		re := &errlist.Error{Line: num, Row: true, Msg: e.Error(), Err: e}
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		if errors.As(e, &fe) {
 			re.Msg = fe.Msg
 			if fe.Field != "$" {
@@ -305,16 +306,16 @@ func rowErrors(num int, err error) errlist.List {
 
 // cells returns a household's output row and its cash per period and
 // per clause column.
-func (r *sheetRun) cells(num int, id string, res *calc.Result) ([]sheet.Cell, []decimal.Decimal) {
+func (r *sheetRun) cells(num int, id string, res *rules.Result) ([]sheet.Cell, []decimal.Decimal) {
 	cash := make([]decimal.Decimal, len(r.sums))
 	var benefits, services []string
 	for _, e := range res.Entitlements {
-		if e.Kind != "cash" {
+		if e.Kind != rules.KindCash {
 			services = append(services, e.Benefit)
 			continue
 		}
 		benefits = append(benefits, e.Benefit)
-		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period}]; ok {
+		if i, ok := r.clause[ClauseColumn{e.Clause, e.Period.String()}]; ok {
 			cash[len(periods)+i] = cash[len(periods)+i].Add(calc.Yuan(e.Fen))
 		}
 	}
@@ -344,7 +345,7 @@ func (r *sheetRun) write(it *rowItem) error {
 
 // pending appends the cells of the pending benefits and the facts they
 // need, each once.
-func pending(cells []sheet.Cell, ps []calc.Pending) []sheet.Cell {
+func pending(cells []sheet.Cell, ps []rules.Pending) []sheet.Cell {
 	var ids, needs []string
 	for _, p := range ps {
 		ids = append(ids, p.Benefit)

@@ -48,7 +48,7 @@ func TestAdjustedAmounts(t *testing.T) {
 	tests := []struct {
 		name    string
 		series  []string
-		changes map[string][]StdChange
+		changes map[string][]Change
 		date    string
 		facts   string
 		cash    string
@@ -77,19 +77,19 @@ func TestAdjustedAmounts(t *testing.T) {
 			nil, "2013-06-09", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
 		{"the issue's series, later: no second raise (16000/13000 < 1.3)", []string{"2011:10000", "2012:13000", "2014:16000"},
 			nil, "2020-01-01", `{"hukou":"urban","family":"bereaved"}`, "bereaved-province:30000.00 bereaved-city:26000.00"},
-		{"staff change", nil, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
+		{"staff change", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-03-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:800.00"},
-		{"staff change not yet in force", nil, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
+		{"staff change not yet in force", nil, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-02-28", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:500.00"},
-		{"latest change wins, in any order", nil, map[string][]StdChange{"three-combination-cash": {
+		{"latest change wins, in any order", nil, map[string][]Change{"three-combination-cash": {
 			{From: "2017-01-01", Amount: "900"},
 			{From: "2015-03-01", Amount: "800"}}},
 			"2018-01-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:900.00"},
-		{"raises before a change do not apply to it", series, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
+		{"raises before a change do not apply to it", series, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2015-06-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:800.00"},
-		{"raises after a change do", series, map[string][]StdChange{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
+		{"raises after a change do", series, map[string][]Change{"three-combination-cash": {{From: "2015-03-01", Amount: "800"}}},
 			"2016-01-01", `{"hukou":"urban","family":"other_planned","poor":true}`, "three-combination-cash:1040.00"},
-		{"a change to a rate", nil, map[string][]StdChange{"serious-illness-reimbursement": {{From: "2016-01-01", Amount: "0.60"}}},
+		{"a change to a rate", nil, map[string][]Change{"serious-illness-reimbursement": {{From: "2016-01-01", Amount: "0.60"}}},
 			"2016-01-01", `{"hukou":"rural","family":"none","medical_out_of_pocket":"12000"}`, "serious-illness-reimbursement:4200.00"},
 	}
 	for _, tt := range tests {
@@ -148,8 +148,8 @@ func TestRaisesFromEffective(t *testing.T) {
 // for that date alone, and answers as a fresh Standards does.
 func TestEpochTables(t *testing.T) {
 	p := withSeries("2011:10000", "2012:12000", "2013:13000", "2014:15000", "2015:16900")
-	p.Benefits["three-combination-cash"].Changes = []StdChange{{From: "2013-01-01", Amount: "600"}, {From: "2015-03-01", Amount: "800"}}
-	p.Benefits["bereaved-city"].Changes = []StdChange{{From: "2016-07-15", Amount: "21000"}}
+	p.Benefits["three-combination-cash"].Changes = []Change{{From: "2013-01-01", Amount: "600"}, {From: "2015-03-01", Amount: "800"}}
+	p.Benefits["bereaved-city"].Changes = []Change{{From: "2016-07-15", Amount: "21000"}}
 	s := p.std()
 	if err := s.Err(); err != nil {
 		t.Fatal(err)

@@ -31,11 +31,11 @@ type Entitlement struct {
 	Clause      string `json:"clause"`            // "3.2.12"
 	Department  string `json:"department"`        // responsible department(s)
 	Title       string `json:"title"`             // the benefit's name
-	Kind        string `json:"kind"`              // cash | service
+	Kind        Kind   `json:"kind"`              // cash | service
 	Amount      string `json:"amount,omitempty"`  // cash: yuan, two places
-	Period      string `json:"period,omitempty"`  // cash: once | month | year
+	Period      Period `json:"period,omitempty"`  // cash: once | month | year
 	Minimum     *bool  `json:"minimum,omitempty"` // cash: the plan says 不低于/不少于/以上
-	Level       string `json:"level,omitempty"`   // cash: city, or province for a provincial standard the plan builds on
+	Level       Level  `json:"level,omitempty"`   // cash: city, or province for a provincial standard the plan builds on
 	Child       *int   `json:"child,omitempty"`   // index in children, for a benefit per child
 	Benefit     string `json:"benefit"`           // benefit id
 	ClauseTitle string `json:"clause_title"`      // the clause's title
@@ -93,7 +93,7 @@ func (t *Totals) Fen(period string) int64 {
 func (r *Result) CashClauses() []string {
 	var out []string
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" && !slices.Contains(out, e.Clause) {
+		if e.Kind == KindCash && !slices.Contains(out, e.Clause) {
 			out = append(out, e.Clause)
 		}
 	}
@@ -237,8 +237,8 @@ func (o *outcome) explain(w *tw, g grant) {
 func (o *outcome) moneyAtLeast(w *tw, k *crule, fen int64) {
 	w.b = appendMoney(w.b, fen)
 	w.raw("元")
-	if k.s.minimum {
-		w.raw("，" + periodWords[k.s.period] + "不低于此数")
+	if k.s.Minimum {
+		w.raw("，" + periodWords[k.s.Period] + "不低于此数")
 	}
 }
 
@@ -300,7 +300,7 @@ func (o *outcome) pendingText(w *tw, p pend) {
 	w.raw("。本条由")
 	w.s(k.c.Department)
 	w.raw("负责（第")
-	w.s(k.s.clause)
+	w.s(k.s.Clause)
 	w.raw("条）。")
 }
 
@@ -309,7 +309,7 @@ func (o *outcome) pendingText(w *tw, p pend) {
 func (k *crule) formulaWords(w *tw, f *Facts) {
 	switch k.r.amount {
 	case service:
-		w.s(k.s.name)
+		w.s(k.s.Name)
 		return
 	case dibaoShare:
 		w.raw("当地农村低保保障标准")
@@ -335,15 +335,15 @@ func (k *crule) formulaWords(w *tw, f *Facts) {
 		k.aidWords(w, nil, 0)
 		return
 	case quantity:
-		w.s(perWords[k.s.forWhom] + minWord(k.s))
+		w.s(perWords[k.s.For] + minWord(k.s))
 		w.b = k.appendQty(w.b)
 		return
 	default:
 		w.p(k.body)
 		return
 	}
-	w.raw("，" + periodWords[k.s.period])
-	if k.s.minimum {
+	w.raw("，" + periodWords[k.s.Period])
+	if k.s.Minimum {
 		w.raw("不低于此数")
 	}
 }
@@ -362,7 +362,7 @@ func (o *outcome) result(brief bool) *Result {
 	}
 	for _, p := range o.pends {
 		k := &o.t.rules[p.rule]
-		pe := Pending{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Benefit: k.r.benefit, Needs: []string{}}
+		pe := Pending{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Benefit: k.r.benefit, Needs: []string{}}
 		for id := range fieldID(numFields) {
 			if p.needs.has(id) {
 				pe.Needs = append(pe.Needs, fields[id].Name)
@@ -376,7 +376,7 @@ func (o *outcome) result(brief bool) *Result {
 	}
 	for _, m := range o.misses {
 		k := &o.t.rules[m.rule]
-		ng := NotGranted{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Benefit: k.r.benefit}
+		ng := NotGranted{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Benefit: k.r.benefit}
 		if !brief {
 			o.condition(w, m)
 			ng.Condition = w.take(0)
@@ -393,11 +393,11 @@ func (o *outcome) result(brief bool) *Result {
 
 func (o *outcome) entitlement(w *tw, g grant, brief bool) Entitlement {
 	k := &o.t.rules[g.rule]
-	e := Entitlement{Clause: k.s.clause, Department: k.c.Department, Title: k.s.name, Kind: "service",
+	e := Entitlement{Clause: k.s.Clause, Department: k.c.Department, Title: k.s.Name, Kind: KindService,
 		Benefit: k.r.benefit, ClauseTitle: k.c.Title}
 	if k.r.amount.cash() {
-		minimum := k.s.minimum
-		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = "cash", string(appendFixed2(nil, g.fen)), k.s.period, &minimum, k.s.level
+		minimum := k.s.Minimum
+		e.Kind, e.Amount, e.Period, e.Minimum, e.Level = KindCash, string(appendFixed2(nil, g.fen)), k.s.Period, &minimum, k.s.Level
 		e.Fen = g.fen
 	}
 	if g.child >= 0 {

@@ -2,20 +2,40 @@ package rules
 
 import "sync/atomic"
 
-// Std is one standard of the parameters as text: the form calc.Params
-// hands its decimals over in (each figure as its decimal text, "" when
-// not given), and the form Standards give them back in.
-type Std struct {
-	Clause, Name, For, Kind, Unit, Period, Level, Payer, Note string
-	Minimum, Adjustable                                       bool
-	Amount, Rate, Threshold                                   string
-	Changes                                                   []StdChange
-	Rule                                                      *Spec
-	NotAssessed                                               string
+// Standard is one benefit's standard as content writes it: the one type
+// a benefit's figures and rule are decoded into (generator/params fills
+// it from the measure files), carried in the parameters' JSON (its
+// encoding/json form), and compiled once into the calculator's fixed
+// units by NewStandards or ParseStandards. Figures are decimal text
+// ("20000", "0.2"), "" when not given.
+type Standard struct {
+	Clause      string   `json:"clause"`              // clause id, "3.2.12"
+	Name        string   `json:"name"`                // shown as the entitlement's title
+	For         string   `json:"for,omitempty"`       // household | person | …
+	Kind        Kind     `json:"kind"`                // cash | service | standard
+	Amount      string   `json:"amount,omitempty"`    // yuan for cash; else in Unit
+	Rate        string   `json:"rate,omitempty"`      // a ratio, "0.2" for 20%
+	Threshold   string   `json:"threshold,omitempty"` // yuan the benefit starts above
+	Unit        string   `json:"unit,omitempty"`
+	Period      Period   `json:"period,omitempty"`
+	Minimum     bool     `json:"minimum,omitempty"`
+	Level       Level    `json:"level,omitempty"`
+	Adjustable  bool     `json:"adjustable,omitempty"`
+	Payer       string   `json:"payer,omitempty"`
+	Note        string   `json:"note,omitempty"`
+	Changes     []Change `json:"changes,omitempty"`
+	Rule        *Spec    `json:"rule,omitempty"`         // how the calculator decides the benefit
+	NotAssessed string   `json:"not_assessed,omitempty"` // why the calculator does not decide it
 }
 
-// StdChange is a dated change of a standard; Amount is decimal text.
-type StdChange struct{ From, Amount, Note string }
+// Change is a later standard entered by staff, in force from From
+// (YYYY-MM-DD). Its Amount (decimal text) replaces the benefit's amount,
+// or its rate for a benefit given as a rate.
+type Change struct {
+	From   string `json:"from"`
+	Amount string `json:"amount"`
+	Note   string `json:"note,omitempty"`
+}
 
 // Series is the 3.1 adjustment series; figures are decimal text.
 type Series struct {
@@ -32,21 +52,10 @@ type Year struct {
 
 // NewStandards reads the standards from text, as ParseStandards reads
 // the JSON, and validates them; Err reports the problems.
-func NewStandards(effective string, benefits map[string]*Std, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) *Standards {
+func NewStandards(effective string, benefits map[string]*Standard, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) *Standards {
 	s := newStandards()
 	s.effective, s.readings = effective, readings
-	for _, id := range sortedKeys(benefits) {
-		b := benefits[id]
-		k := "benefits." + id
-		st := &istd{clause: b.Clause, name: b.Name, forWhom: b.For, kind: b.Kind, unit: b.Unit, period: b.Period,
-			minimum: b.Minimum, level: b.Level, adjustable: b.Adjustable, payer: b.Payer, note: b.Note,
-			amount: s.figOpt(k+".amount", b.Amount, amountPlaces), rate: s.figOpt(k+".rate", b.Rate, ratePlaces),
-			threshold: s.figOpt(k+".threshold", b.Threshold, amountPlaces), spec: b.Rule, notAssessed: b.NotAssessed}
-		for _, c := range b.Changes {
-			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount})
-		}
-		s.benefits[id] = st
-	}
+	s.compile(benefits)
 	for id, c := range clauses {
 		s.clauses[id] = c
 	}
@@ -57,6 +66,21 @@ func NewStandards(effective string, benefits map[string]*Std, clauses map[string
 	}
 	s.finish((*Standards).explainRules)
 	return s
+}
+
+// compile reads each standard into the calculator's units, once.
+func (s *Standards) compile(benefits map[string]*Standard) {
+	s.source = benefits
+	for _, id := range sortedKeys(benefits) {
+		b := benefits[id]
+		k := "benefits." + id
+		st := &istd{Standard: b, amount: s.figOpt(k+".amount", b.Amount, amountPlaces),
+			rate: s.figOpt(k+".rate", b.Rate, ratePlaces), threshold: s.figOpt(k+".threshold", b.Threshold, amountPlaces)}
+		for _, c := range b.Changes {
+			st.changes = append(st.changes, ichange{from: c.From, note: c.Note, text: c.Amount})
+		}
+		s.benefits[id] = st
+	}
 }
 
 func (s *Standards) figOpt(field, text string, places int) fig {
@@ -86,20 +110,10 @@ func (s *Standards) Err() error { return s.err }
 // Effective returns the plan's effective date.
 func (s *Standards) Effective() string { return s.effective }
 
-// Text returns the standards as text, each figure as the shortest
-// decimal text of its exact value.
-func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) {
-	benefits = map[string]*Std{}
-	for id, st := range s.benefits {
-		b := &Std{Clause: st.clause, Name: st.name, For: st.forWhom, Kind: st.kind, Unit: st.unit, Period: st.period,
-			Minimum: st.minimum, Level: st.level, Adjustable: st.adjustable, Payer: st.payer, Note: st.note,
-			Amount: st.amount.text(amountPlaces), Rate: st.rate.text(ratePlaces), Threshold: st.threshold.text(amountPlaces),
-			Rule: st.spec, NotAssessed: st.notAssessed}
-		for _, c := range st.changes {
-			b.Changes = append(b.Changes, StdChange{From: c.from, Note: c.note, Amount: string(appendNum(nil, c.v, st.places()))})
-		}
-		benefits[id] = b
-	}
+// Source returns what the standards were read from: the benefits'
+// standards themselves (not copies), the clauses, the readings, and the
+// 3.1 series as text.
+func (s *Standards) Source() (benefits map[string]*Standard, clauses map[string]*ClauseInfo, readings []*Reading, adj Series) {
 	adj = Series{BaseYear: s.adj.baseYear, Threshold: s.adj.threshold.text(ratePlaces)}
 	if adj.Threshold == "" {
 		adj.Threshold = "0"
@@ -107,7 +121,7 @@ func (s *Standards) Text() (benefits map[string]*Std, clauses map[string]*Clause
 	for _, e := range s.adj.exp {
 		adj.Years = append(adj.Years, Year{Year: e.year, Yuan: e.yuan.text(amountPlaces), Source: e.source})
 	}
-	return benefits, s.clauses, s.readings, adj
+	return s.source, s.clauses, s.readings, adj
 }
 
 func (f fig) text(places int) string {

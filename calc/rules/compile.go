@@ -46,7 +46,7 @@ type crule struct {
 var periods = [...]string{"once", "month", "year"}
 
 var (
-	periodWords = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
+	periodWords = [...]string{PeriodOnce: "一次性", PeriodMonth: "每月", PeriodYear: "每年"}
 	perWords    = map[string]string{"household": "每户", "person": "每人"}
 )
 
@@ -163,7 +163,7 @@ func (s *Standards) assessed() *assessed {
 	b := []byte(`,"not_assessed":[`)
 	for i, id := range s.notAssessed {
 		st := s.benefits[id]
-		n := NotAssessed{Benefit: id, Name: st.name, Clause: st.clause, Reason: st.notAssessed}
+		n := NotAssessed{Benefit: id, Name: st.Name, Clause: st.Clause, Reason: st.NotAssessed}
 		a.list = append(a.list, n)
 		if i > 0 {
 			b = append(b, ',')
@@ -185,14 +185,12 @@ func (s *Standards) assessed() *assessed {
 // compileRule compiles one rule's standard for date.
 func compileRule(s *Standards, r *rule, date string, raises []raise) crule {
 	st := s.benefits[r.benefit]
-	k := crule{r: r, s: st, c: s.clauses[st.clause], period: -1, unit: mk(st.unit)}
+	k := crule{r: r, s: st, c: s.clauses[st.Clause], period: -1, unit: mk(st.Unit)}
 	var how string
 	k.v, how = st.valueOn(date, raises)
 	k.thr = st.threshold.v
-	for i, per := range periods {
-		if st.period == per && r.amount.cash() {
-			k.period = i
-		}
+	if st.Period != PeriodUnset && r.amount.cash() {
+		k.period = int(st.Period) - 1 // the totals' index
 	}
 	k.json()
 	k.explanation(how)
@@ -215,25 +213,25 @@ func (k *crule) json() {
 	}
 	head := func() {
 		b = append(b[:0], `{"clause":"`...)
-		b = appendEscaped(b, s.clause)
+		b = appendEscaped(b, s.Clause)
 		b = append(b, '"')
 		field("department", k.c.Department)
-		field("title", s.name)
+		field("title", s.Name)
 	}
 	head()
-	kind := "service"
+	kind := KindService
 	if r.amount.cash() {
-		kind = "cash"
+		kind = KindCash
 	}
-	field("kind", kind)
+	field("kind", kind.String())
 	k.head = string(b)
 	b = b[:0]
 	if r.amount.cash() {
-		field("period", s.period)
+		field("period", s.Period.String())
 		b = append(b, `,"minimum":`...)
-		b = append(b, boolText(s.minimum)...)
-		if s.level != "" {
-			field("level", s.level)
+		b = append(b, boolText(s.Minimum)...)
+		if s.Level != LevelUnset {
+			field("level", s.Level.String())
 		}
 	}
 	k.mid = string(b)
@@ -262,31 +260,31 @@ func (k *crule) explanation(how string) {
 	s := k.s
 	switch k.r.amount {
 	case service:
-		note := s.note
+		note := s.Note
 		if note == "" {
-			note = s.name
+			note = s.Name
 		}
 		k.body = mk(strings.TrimSuffix(note, "。"))
 	case quantity:
-		k.body = mk(s.name + perWords[s.forWhom] + minWord(s) + string(k.appendQty(nil)))
+		k.body = mk(s.Name + perWords[s.For] + minWord(s) + string(k.appendQty(nil)))
 	case fixed:
-		k.body = mk(perWords[s.forWhom] + periodWords[s.period] + minWord(s) + string(appendMoney(nil, k.v)) + "元")
+		k.body = mk(perWords[s.For] + periodWords[s.Period] + minWord(s) + string(appendMoney(nil, k.v)) + "元")
 	}
 	if how != "" {
 		k.how = mk("（" + how + "）")
 	}
 	end := "。"
-	if s.level == "province" {
+	if s.Level == LevelProvince {
 		end += "这是省定标准，本方案在此基础上增发市级待遇。"
 	}
-	if s.payer != "" {
-		end += "所需资金由" + strings.TrimSuffix(s.payer, "。") + "。"
+	if s.Payer != "" {
+		end += "所需资金由" + strings.TrimSuffix(s.Payer, "。") + "。"
 	}
 	k.end = mk(end)
 }
 
 func minWord(s *istd) string {
-	if s.minimum {
+	if s.Minimum {
 		return "不低于"
 	}
 	return ""
@@ -325,7 +323,7 @@ func (st *istd) valueOn(date string, raises []raise) (int64, string) {
 		}
 		steps = append(steps, step)
 	}
-	if st.adjustable {
+	if st.Adjustable {
 		for _, r := range raises {
 			if r.from > since && r.from <= date {
 				nv, ok := r.apply(v)
@@ -356,5 +354,5 @@ func (st *istd) appendShow(b []byte, v int64) []byte {
 	if st.places() == ratePlaces {
 		return appendPct(b, v)
 	}
-	return append(appendNum(b, v, 2), st.unit...)
+	return append(appendNum(b, v, 2), st.Unit...)
 }

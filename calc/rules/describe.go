@@ -53,7 +53,7 @@ func (s *Standards) Describe(date string) ([]ClauseRules, error) {
 // describe describes one compiled rule.
 func (k *crule) describe(t *table) BenefitRule {
 	r := k.r
-	d := BenefitRule{Benefit: r.benefit, Clause: k.s.clause, Title: k.s.name, Adjustable: k.s.adjustable}
+	d := BenefitRule{Benefit: r.benefit, Clause: k.s.Clause, Title: k.s.Name, Adjustable: k.s.Adjustable}
 	w := &tw{}
 	for _, c := range r.who {
 		*w = c.who(*w, k)
@@ -68,7 +68,7 @@ func (k *crule) describe(t *table) BenefitRule {
 		d.Amount = w.take(0)
 	}
 	if k.instead >= 0 {
-		d.Instead = t.rules[k.instead].s.name
+		d.Instead = t.rules[k.instead].s.Name
 	}
 	d.Readings = readingList(r.readings)
 	return d

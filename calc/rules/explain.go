@@ -24,7 +24,7 @@ func (s *Standards) explainRules() {
 		}
 	}
 	for _, id := range sortedKeys(s.benefits) {
-		if cid := s.benefits[id].clause; !listed[id] && s.clauses[cid] != nil {
+		if cid := s.benefits[id].Clause; !listed[id] && s.clauses[cid] != nil {
 			s.bad("benefits."+id, "不在第", cid, "条的待遇列表（clauses.", cid, ".benefits）里")
 		} else if !listed[id] {
 			s.bad("clauses."+cid, "缺少条款标题或责任部门")
@@ -73,12 +73,12 @@ func (s *Standards) explainBenefit(clause, id string, byID map[string]*Reading) 
 	switch st := s.benefits[id]; {
 	case st == nil:
 		s.bad(k, "缺少这项待遇：第", clause, "条列出了它")
-	case st.notAssessed != "" && st.spec != nil:
+	case st.NotAssessed != "" && st.Rule != nil:
 		s.bad(k+".not_assessed", "这项待遇已有规则 [benefits.rule]，不能同时写 not_assessed")
-	case st.clause != clause:
-		s.bad(k+".clause", "是 ", quote(st.clause), "；计算器的规则属于第", clause, "条")
-	case st.notAssessed != "":
-	case st.spec == nil:
+	case st.Clause != clause:
+		s.bad(k+".clause", "是 ", quote(st.Clause), "；计算器的规则属于第", clause, "条")
+	case st.NotAssessed != "":
+	case st.Rule == nil:
 		s.bad(k, "缺少规则：写 [benefits.rule]，或用 not_assessed = \"…\" 说明计算器为什么不判断")
 	default:
 		s.explainRule(k+".rule", st, byID)
@@ -87,7 +87,7 @@ func (s *Standards) explainBenefit(clause, id string, byID map[string]*Reading) 
 
 // explainRule checks one Spec.
 func (s *Standards) explainRule(k string, st *istd, byID map[string]*Reading) {
-	sp := st.spec
+	sp := st.Rule
 	if len(sp.Who) == 0 {
 		s.bad(k+".who", "必填：至少写一个条件")
 	}
@@ -107,7 +107,7 @@ func (s *Standards) explainRule(k string, st *istd, byID map[string]*Reading) {
 		if c, name := lookupChild(sp.PerChild); c == nil {
 			s.explainWord(k+".per_child", sp.PerChild, name, childDefNames(), condDefNames(), "的子女条件", "是家庭的条件，应写在 who")
 		}
-		if st.forWhom == "household" {
+		if st.For == "household" {
 			s.bad(k+".per_child", "这项待遇按户发放（for = \"household\"），不能按子女计算；按人发放的待遇写 for = \"person\"")
 		}
 	}
@@ -116,7 +116,7 @@ func (s *Standards) explainRule(k string, st *istd, byID map[string]*Reading) {
 			s.bad(k+".readings", "没有 id 为 ", quote(id), " 的理解（content/readings.toml 或本文件的 [[readings]]）", suggest(id, sortedKeys(byID)))
 		}
 	}
-	if _, ok := lookupFormula(sp.Formula, st.kind); !ok {
+	if _, ok := lookupFormula(sp.Formula, st.Kind); !ok {
 		s.bad(k+".formula", "没有名为 ", quote(sp.Formula), " 的计算方法", suggest(sp.Formula, formulaNames()))
 	}
 	if excluded(basic) {
@@ -200,8 +200,8 @@ func excluded(basic []*cond) bool {
 func (s *Standards) checkInstead() {
 	next := map[string]string{}
 	for id, st := range s.benefits {
-		if st.spec != nil && st.notAssessed == "" {
-			next[id] = st.spec.Instead
+		if st.Rule != nil && st.NotAssessed == "" {
+			next[id] = st.Rule.Instead
 		}
 	}
 	for _, id := range sortedKeys(next) {

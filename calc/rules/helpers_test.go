@@ -15,7 +15,7 @@ import (
 // tparams are test parameters as text, built into Standards on use.
 type tparams struct {
 	Effective  string
-	Benefits   map[string]*Std
+	Benefits   map[string]*Standard
 	Clauses    map[string]*ClauseInfo
 	Readings   []*Reading
 	Adjustment Series
@@ -42,7 +42,7 @@ func testParams() *tparams {
 		panic(err)
 	}
 	p := &tparams{Effective: s.Effective()}
-	p.Benefits, p.Clauses, p.Readings, p.Adjustment = s.Text()
+	p.Benefits, p.Clauses, p.Readings, p.Adjustment = s.Source()
 	return p
 }
 
@@ -81,7 +81,7 @@ func eval(t testing.TB, p *tparams, date, facts string) *Result {
 func cashList(r *Result) string {
 	var out []string
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" {
+		if e.Kind == KindCash {
 			out = append(out, e.Benefit+":"+e.Amount)
 		}
 	}
@@ -92,7 +92,7 @@ func cashList(r *Result) string {
 func serviceSet(r *Result) map[string]bool {
 	m := map[string]bool{}
 	for _, e := range r.Entitlements {
-		if e.Kind == "service" {
+		if e.Kind == KindService {
 			m[e.Benefit] = true
 		}
 	}

@@ -22,15 +22,16 @@ func ParseCheckedStandards(data []byte) (*Standards, error) {
 func parseStandards(data []byte, explain func(*Standards)) (*Standards, error) {
 	d := &paramsDecoder{r: jsonReader{data: data}, s: newStandards()}
 	s := d.s
+	benefits := map[string]*Standard{}
 	ok := d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "effective":
 			return d.str(&s.effective)
 		case "benefits":
 			return d.r.object(func(id []byte) bool {
-				st := &istd{}
+				st := &Standard{}
 				name := string(id)
-				s.benefits[name] = st
+				benefits[name] = st
 				return d.standard("benefits."+name, st)
 			})
 		case "clauses":
@@ -56,6 +57,7 @@ func parseStandards(data []byte, explain func(*Standards)) (*Standards, error) {
 	if d.r.err != nil {
 		return nil, fieldErr("params", "参数不是有效的 JSON：", d.r.err.Msg)
 	}
+	s.compile(benefits)
 	s.finish(explain)
 	if s.err != nil {
 		return nil, s.err
@@ -133,47 +135,59 @@ func (d *paramsDecoder) fig(field string, f *fig, places int) bool {
 	return true
 }
 
-func (d *paramsDecoder) standard(k string, st *istd) bool {
+// enumField reads the name of an enum's value; "" leaves it unset.
+func enumField[E ~uint8](d *paramsDecoder, field string, e *E, names []string) bool {
+	var name string
+	if !d.str(&name) {
+		return false
+	}
+	if err := parseEnum(e, name, names); name != "" && err != nil {
+		d.s.bad(field, err.Error())
+	}
+	return true
+}
+
+func (d *paramsDecoder) standard(k string, st *Standard) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "clause":
-			return d.str(&st.clause)
+			return d.str(&st.Clause)
 		case "name":
-			return d.str(&st.name)
+			return d.str(&st.Name)
 		case "for":
-			return d.str(&st.forWhom)
+			return d.str(&st.For)
 		case "kind":
-			return d.str(&st.kind)
+			return enumField(d, k+".kind", &st.Kind, kindNames)
 		case "amount":
-			return d.fig(k+".amount", &st.amount, amountPlaces)
+			return d.text(&st.Amount, new(bool))
 		case "rate":
-			return d.fig(k+".rate", &st.rate, ratePlaces)
+			return d.text(&st.Rate, new(bool))
 		case "threshold":
-			return d.fig(k+".threshold", &st.threshold, amountPlaces)
+			return d.text(&st.Threshold, new(bool))
 		case "unit":
-			return d.str(&st.unit)
+			return d.str(&st.Unit)
 		case "period":
-			return d.str(&st.period)
+			return enumField(d, k+".period", &st.Period, periodNames)
 		case "minimum":
-			return d.boolean(&st.minimum)
+			return d.boolean(&st.Minimum)
 		case "level":
-			return d.str(&st.level)
+			return enumField(d, k+".level", &st.Level, levelNames)
 		case "adjustable":
-			return d.boolean(&st.adjustable)
+			return d.boolean(&st.Adjustable)
 		case "payer":
-			return d.str(&st.payer)
+			return d.str(&st.Payer)
 		case "note":
-			return d.str(&st.note)
+			return d.str(&st.Note)
 		case "changes":
 			return d.r.array(func(int) bool {
-				st.changes = append(st.changes, ichange{})
-				return d.change(&st.changes[len(st.changes)-1])
+				st.Changes = append(st.Changes, Change{})
+				return d.change(&st.Changes[len(st.Changes)-1])
 			})
 		case "rule":
-			st.spec = &Spec{}
-			return d.spec(st.spec)
+			st.Rule = &Spec{}
+			return d.spec(st.Rule)
 		case "not_assessed":
-			return d.str(&st.notAssessed)
+			return d.str(&st.NotAssessed)
 		}
 		return d.unknown(key)
 	})
@@ -226,16 +240,15 @@ func (d *paramsDecoder) strs(out *[]string) bool {
 	})
 }
 
-func (d *paramsDecoder) change(c *ichange) bool {
+func (d *paramsDecoder) change(c *Change) bool {
 	return d.r.object(func(key []byte) bool {
 		switch string(key) {
 		case "from":
-			return d.str(&c.from)
+			return d.str(&c.From)
 		case "amount":
-			var given bool
-			return d.text(&c.text, &given)
+			return d.text(&c.Amount, new(bool))
 		case "note":
-			return d.str(&c.note)
+			return d.str(&c.Note)
 		}
 		return d.unknown(key)
 	})

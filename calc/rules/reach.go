@@ -31,7 +31,7 @@ type Prospect struct {
 	Still       []string // the further conditions, as 谁能领 words ("农村户口", "低保家庭"); none: every household of the group
 	Cash        bool     // a cash benefit, counted in the totals
 	Fen         int64    // its fixed amount, fen; 0 when worked out by a formula
-	Period      string   // once, month or year; "" when none
+	Period      Period   // PeriodUnset when none
 }
 
 // ParseKnown reads the facts that define a group, written as a check
@@ -214,7 +214,7 @@ func open(ks []Known, t *table, i int, d BenefitRule) (Prospect, bool) {
 	if !granted {
 		return Prospect{}, false
 	}
-	p := Prospect{BenefitRule: d, Cash: r.r.amount.cash(), Period: r.s.period}
+	p := Prospect{BenefitRule: d, Cash: r.r.amount.cash(), Period: r.s.Period}
 	if r.r.amount == fixed {
 		p.Fen = r.v
 	}
@@ -225,7 +225,7 @@ func open(ks []Known, t *table, i int, d BenefitRule) (Prospect, bool) {
 	}
 	if fails[len(fails)-1] {
 		for _, o := range over {
-			p.Still = append(p.Still, "不领“"+o.s.name+"”（两项只领一项）")
+			p.Still = append(p.Still, "不领“"+o.s.Name+"”（两项只领一项）")
 		}
 	}
 	return p, true

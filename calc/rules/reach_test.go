@@ -164,7 +164,7 @@ func TestOpenBereaved(t *testing.T) {
 		}
 	}
 	for _, p := range ps {
-		if p.Benefit == "bereaved-city" && (!p.Cash || p.Fen != 2000000 || p.Period != "once") {
+		if p.Benefit == "bereaved-city" && (!p.Cash || p.Fen != 2000000 || p.Period != PeriodOnce) {
 			t.Errorf("bereaved-city: %+v", p)
 		}
 	}

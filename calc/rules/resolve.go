@@ -27,7 +27,7 @@ func (s *Standards) resolve() {
 		}
 		for _, id := range c.Benefits {
 			st := s.benefits[id]
-			if st != nil && st.notAssessed != "" {
+			if st != nil && st.NotAssessed != "" {
 				s.notAssessed = append(s.notAssessed, id)
 				continue
 			}
@@ -51,10 +51,10 @@ func (s *Standards) resolve() {
 // resolveRule resolves one benefit's Spec; nil when it names something
 // the vocabulary or the readings do not have.
 func resolveRule(clause, id string, st *istd, byID, byCond map[string]*Reading) *rule {
-	if st == nil || st.spec == nil || len(st.spec.Who) == 0 || st.clause != clause {
+	if st == nil || st.Rule == nil || len(st.Rule.Who) == 0 || st.Clause != clause {
 		return nil
 	}
-	sp := st.spec
+	sp := st.Rule
 	r := &rule{benefit: id, instead: sp.Instead}
 	for _, w := range sp.Who {
 		c, name := lookupCond(w)
@@ -84,7 +84,7 @@ func resolveRule(clause, id string, st *istd, byID, byCond map[string]*Reading) 
 		r.readings = append(r.readings, rd)
 	}
 	var ok bool
-	if r.amount, ok = lookupFormula(sp.Formula, st.kind); !ok {
+	if r.amount, ok = lookupFormula(sp.Formula, st.Kind); !ok {
 		return nil
 	}
 	return r

@@ -412,21 +412,21 @@ func TestEntitlementFields(t *testing.T) {
 			t.Errorf("incomplete entitlement %+v", e)
 		}
 		switch e.Kind {
-		case "cash":
-			if e.Amount == "" || e.Period == "" || e.Minimum == nil || e.Level == "" {
+		case KindCash:
+			if e.Amount == "" || e.Period == PeriodUnset || e.Minimum == nil || e.Level == LevelUnset {
 				t.Errorf("cash entitlement lacks amount, period, minimum or level: %+v", e)
 			}
-		case "service":
-			if e.Amount != "" || e.Period != "" || e.Minimum != nil {
+		case KindService:
+			if e.Amount != "" || e.Period != PeriodUnset || e.Minimum != nil {
 				t.Errorf("service entitlement with cash fields: %+v", e)
 			}
 		default:
-			t.Errorf("kind %q", e.Kind)
+			t.Errorf("kind %v", e.Kind)
 		}
 		if e.Benefit == "school-aid-college" && (e.Child == nil || *e.Child != 0) {
 			t.Errorf("school aid child = %v, want 0", e.Child)
 		}
-		if e.Benefit == "bereaved-province" && e.Level != "province" {
+		if e.Benefit == "bereaved-province" && e.Level != LevelProvince {
 			t.Errorf("provincial level = %q", e.Level)
 		}
 	}

@@ -8,8 +8,9 @@ import (
 
 // Standards are the parameters in the calculator's own exact units:
 // amounts in hundredths (fen), rates in ten-thousandths, read from the
-// decimals' text. calc.Params converts its decimals through NewStandards;
-// ParseStandards reads the parameters' JSON directly, so that the
+// decimals' text of each Standard. calc.Params hands its Standards to
+// NewStandards; ParseStandards decodes the parameters' JSON into the
+// same Standard type and compiles it the same way, so that the
 // browser's calculator links neither shopspring/decimal nor math/big nor
 // fmt. Both read, resolve and evaluate through the same code and tables,
 // so their answers are byte-identical; NewStandards (and
@@ -18,6 +19,7 @@ import (
 type Standards struct {
 	effective string
 	benefits  map[string]*istd
+	source    map[string]*Standard // what benefits were compiled from
 	clauses   map[string]*ClauseInfo
 	readings  []*Reading
 	adj       iadj
@@ -32,14 +34,12 @@ type Standards struct {
 	tables tableCache
 }
 
-// istd is a Standard in the calculator's units.
+// istd is a Standard compiled into the calculator's units: its figures
+// read once into fixed units; everything else is the Standard's.
 type istd struct {
-	clause, name, forWhom, kind, unit, period, level, payer, note string
-	minimum, adjustable                                           bool
-	amount, rate, threshold                                       fig
-	changes                                                       []ichange
-	spec                                                          *Spec  // its rule as content wrote it
-	notAssessed                                                   string // why the calculator does not decide it
+	*Standard
+	amount, rate, threshold fig
+	changes                 []ichange
 }
 
 // fig is a figure in fixed units; ok is false when it is not given, or
@@ -223,8 +223,8 @@ func (s *Standards) checkRule(r *rule) {
 	k := "benefits." + r.benefit
 	st := s.benefits[r.benefit]
 	s.checkClause(k, st)
-	if want := r.amount.kind(); st.kind != want {
-		s.bad(k+".kind", "是 ", strconv.Quote(st.kind), "；计算器的规则要求 ", strconv.Quote(want))
+	if want := r.amount.kind(); st.Kind != want {
+		s.bad(k+".kind", "是 ", strconv.Quote(st.Kind.String()), "；计算器的规则要求 ", strconv.Quote(want.String()))
 	}
 	for _, u := range r.uses() {
 		s.checkField(k, st, u)
@@ -235,10 +235,10 @@ func (s *Standards) checkRule(r *rule) {
 // checkClause checks a standard's name and its clause's title and
 // department.
 func (s *Standards) checkClause(k string, st *istd) {
-	if c := s.clauses[st.clause]; c == nil || c.Title == "" || c.Department == "" {
-		s.bad("clauses."+st.clause, "缺少条款标题或责任部门")
+	if c := s.clauses[st.Clause]; c == nil || c.Title == "" || c.Department == "" {
+		s.bad("clauses."+st.Clause, "缺少条款标题或责任部门")
 	}
-	if st.name == "" {
+	if st.Name == "" {
 		s.bad(k+".name", "必填")
 	}
 }
@@ -252,7 +252,7 @@ func (s *Standards) checkField(k string, st *istd, u string) {
 	}
 	switch u {
 	case "period":
-		if st.period != "once" && st.period != "month" && st.period != "year" {
+		if st.Period == PeriodUnset {
 			s.bad(k+".period", "必填，应为 once、month 或 year：计算器的规则要用到它")
 		}
 	case "amount":
@@ -305,14 +305,14 @@ func (a *iadj) validate(s *Standards) {
 }
 
 // kind is the Standard.Kind a formula expects.
-func (f formula) kind() string {
+func (f formula) kind() Kind {
 	switch f {
 	case service:
-		return "service"
+		return KindService
 	case quantity, aidShare:
-		return "standard"
+		return KindStandard
 	}
-	return "cash"
+	return KindCash
 }
 
 // uses lists the standard's fields a rule reads: its formula's and its

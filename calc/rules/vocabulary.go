@@ -259,12 +259,12 @@ func lookupChild(text string) (*childCond, string) {
 }
 
 // lookupFormula resolves a formula's name; "" is the kind's default.
-func lookupFormula(name, kind string) (formula, bool) {
+func lookupFormula(name string, kind Kind) (formula, bool) {
 	if name == "" {
 		switch kind {
-		case "service":
+		case KindService:
 			return service, true
-		case "standard":
+		case KindStandard:
 			return quantity, true
 		}
 		return fixed, true

@@ -11,6 +11,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/params"
 	"gyportal/generator/site"
 )
@@ -127,20 +128,20 @@ func TestGroupListIsWhatTheCalculatorGrants(t *testing.T) {
 // to college or not), and every figure given: medical costs over any
 // threshold for half of them, housing small, the 低保 standard and the
 // aid standard known.
-func enumerate(date string) []*calc.Facts {
+func enumerate(date string) []*rules.Facts {
 	var bools []string
-	for _, f := range calc.Fields() {
-		if f.Kind == calc.BoolField {
+	for _, f := range rules.Fields() {
+		if f.Kind == rules.BoolField {
 			bools = append(bools, f.Name)
 		}
 	}
-	kids := [][]calc.Child{nil}
-	for _, s := range calc.Stages() {
-		kids = append(kids, []calc.Child{{Stage: s}}, []calc.Child{{Stage: s, AdmittedToCollege: true}})
+	kids := [][]rules.Child{nil}
+	for _, s := range rules.Stages() {
+		kids = append(kids, []rules.Child{{Stage: s}}, []rules.Child{{Stage: s, AdmittedToCollege: true}})
 	}
-	var out []*calc.Facts
-	for _, h := range calc.Hukous() {
-		for _, fam := range calc.Families() {
+	var out []*rules.Facts
+	for _, h := range rules.Hukous() {
+		for _, fam := range rules.Families() {
 			for mask := range 1 << len(bools) {
 				for l := range 5 {
 					for _, k := range kids {
@@ -151,7 +152,7 @@ func enumerate(date string) []*calc.Facts {
 						for i, b := range bools {
 							cells[b] = strconv.FormatBool(mask&(1<<i) != 0)
 						}
-						f, err := calc.ParseFactsText(func(n string) (string, bool) { v, ok := cells[n]; return v, ok })
+						f, err := rules.ParseFactsText(func(n string) (string, bool) { v, ok := cells[n]; return v, ok })
 						if err != nil {
 							panic(err)
 						}
@@ -167,7 +168,7 @@ func enumerate(date string) []*calc.Facts {
 
 // hasFacts reports whether household f has the group's facts, as
 // groups.toml writes them (a value, or a list of values).
-func hasFacts(f *calc.Facts, facts map[string]any) bool {
+func hasFacts(f *rules.Facts, facts map[string]any) bool {
 	have := map[string]string{"hukou": f.Hukou.String(), "family": f.Family.String(),
 		"complication_level": strconv.Itoa(f.ComplicationLevel), "dibao": fmt.Sprint(f.Dibao), "poor": fmt.Sprint(f.Poor),
 		"disabled_parent": fmt.Sprint(f.DisabledParent), "ethnic_minority": fmt.Sprint(f.EthnicMinority),
@@ -190,12 +191,12 @@ func hasFacts(f *calc.Facts, facts map[string]any) bool {
 }
 
 // shortForm writes children as groups.toml does: "senior+admitted".
-func shortForm(kids []calc.Child) string {
+func shortForm(kids []rules.Child) string {
 	var parts []string
 	for _, c := range kids {
 		s := c.Stage.String()
 		if c.AdmittedToCollege {
-			s += calc.AdmittedMark
+			s += rules.AdmittedMark
 		}
 		parts = append(parts, s)
 	}

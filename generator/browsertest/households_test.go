@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 )
 
 // households generates at least n households: every value of every
@@ -14,7 +15,7 @@ import (
 // (each optional fact left out), and malformed input, then random
 // mixtures, all from a fixed seed.
 func households(p *calc.Params, n int) []string {
-	hukous, families, stages := names(calc.Hukous()), names(calc.Families()), names(calc.Stages())
+	hukous, families, stages := names(rules.Hukous()), names(rules.Families()), names(rules.Stages())
 	var out []string
 	add := func(m map[string]any) {
 		data, err := json.Marshal(m)
@@ -51,7 +52,7 @@ func households(p *calc.Params, n int) []string {
 		add(map[string]any{"hukou": "rural", "family": "only_son", "dibao": true, "members": m, "dibao_standard": "2500.55"})
 	}
 	// Amounts around the thresholds the standards set.
-	edge := func(id string, get func(*calc.Standard) string) []string {
+	edge := func(id string, get func(*rules.Standard) string) []string {
 		s := p.Benefits[id]
 		if s == nil {
 			return []string{"0", "1"}
@@ -61,10 +62,10 @@ func households(p *calc.Params, n int) []string {
 		_ = d
 		return []string{"0", "0.01", v, v + ".01", v + "1", "99999999.99", "-1", "1e3", "abc"}
 	}
-	for _, m := range edge("serious-illness-reimbursement", func(s *calc.Standard) string { return s.Threshold.String() }) {
+	for _, m := range edge("serious-illness-reimbursement", func(s *rules.Standard) string { return s.Threshold }) {
 		add(map[string]any{"hukou": "rural", "family": "none", "medical_out_of_pocket": m})
 	}
-	for _, a := range edge("public-rental-housing", func(s *calc.Standard) string { return s.Amount.String() }) {
+	for _, a := range edge("public-rental-housing", func(s *rules.Standard) string { return s.Amount }) {
 		add(map[string]any{"hukou": "urban", "family": "only_son", "middle_low_income": true, "housing_area_per_capita": a})
 	}
 	for _, d := range []string{"2013-06-08", p.Effective, "2013-06-10", "2030-01-01", "2013-02-30", "yesterday"} {

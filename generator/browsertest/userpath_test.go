@@ -10,6 +10,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/build/calcstep"
 	"gyportal/generator/params"
 )
@@ -179,13 +180,13 @@ func expected(t *testing.T, query string) want {
 	if err != nil {
 		t.Fatalf("%s: %v", facts, err)
 	}
-	var r calc.Result
+	var r rules.Result
 	if err := json.Unmarshal(out, &r); err != nil {
 		t.Fatal(err)
 	}
 	var w want
 	for _, e := range r.Entitlements {
-		if e.Kind == "cash" {
+		if e.Kind == rules.KindCash {
 			w.cash = append(w.cash, e.Title)
 			w.clauses = append(w.clauses, e.Clause)
 		}

@@ -11,6 +11,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -76,8 +77,8 @@ func Totals(c *model.Case, cp *calc.Params, today time.Time) (map[string]string,
 type factsError struct{ error }
 
 // evaluate works out case c with cp.
-func evaluate(c *model.Case, cp *calc.Params, today time.Time) (*calc.Result, error) {
-	facts, err := calc.ParseFactsTOML(c.Facts)
+func evaluate(c *model.Case, cp *calc.Params, today time.Time) (*rules.Result, error) {
+	facts, err := rules.ParseFactsTOML(c.Facts)
 	if err != nil {
 		return nil, factsError{err}
 	}

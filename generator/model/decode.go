@@ -89,6 +89,9 @@ func insideReported(k toml.Key, reported map[string]bool) bool {
 var (
 	decodeErrRE = regexp.MustCompile(`^toml: line ([0-9]+) \(last key "(.*)"\): (.*)$`)
 	typeErrRE   = regexp.MustCompile(`^incompatible types: TOML value has type (\S+);`)
+	// enumErrRE matches the message of a rules.EnumError (a kind, period
+	// or level that is none of the values allowed).
+	enumErrRE = regexp.MustCompile(`^("(?:[^"\\]|\\.)*") 不是可选的值，可选：`)
 )
 
 // tomlErr reports a file the decoder rejected, in Chinese, at the line and
@@ -100,6 +103,14 @@ func (l *loader) tomlErr(file string, loc *locator, err error) {
 		line := pe.Position.Line
 		if line < 1 { // the decoder gives line 0 for some errors at the end of the file
 			line = loc.lineAt(pe.Position.Start)
+		}
+		if m := enumErrRE.FindStringSubmatch(pe.Message); m != nil { // rules.EnumError, already in Chinese
+			v, _ := strconv.Unquote(m[1])
+			if e, ok := loc.withValue(pe.LastKey, v); ok {
+				line = e.line
+			}
+			l.errs.Add(l.display(file), line, loc.at(pe.LastKey, line), "%s", pe.Message)
+			return
 		}
 		l.errs.Add(l.display(file), line, loc.at(pe.LastKey, line), "%s", tomlMsg(pe.Message))
 		return

@@ -157,6 +157,19 @@ func (l *locator) ofKind(key, kind string) (locEntry, bool) {
 	return locEntry{}, false
 }
 
+// withValue returns the first place the unindexed key is written with
+// the string value v: where an enum's bad value is, since the decoder
+// gives the line of the key's last occurrence in any element of an array.
+func (l *locator) withValue(key, v string) (locEntry, bool) {
+	lines := strings.Split(l.src, "\n")
+	for _, e := range l.findAll(key) {
+		if t := lines[e.line-1]; strings.Contains(t, strconv.Quote(v)) || strings.Contains(t, "'"+v+"'") {
+			return e, true
+		}
+	}
+	return locEntry{}, false
+}
+
 // lineAt returns the line of byte offset off of the source, clamped to
 // the source's lines.
 func (l *locator) lineAt(off int) int {

@@ -119,7 +119,7 @@ type Group struct {
 	Who  string `toml:"who"`
 	// Facts are the calculator's facts that define the group's
 	// households ({ family = "bereaved" }; a list allows several
-	// values), as calc.ParseKnown reads them; nil for a group the
+	// values), as rules.ParseKnown reads them; nil for a group the
 	// calculator's facts do not describe (a village, 流动人口).
 	Facts map[string]any `toml:"facts"`
 	// FactsAny define a group that is several kinds of household, any of
@@ -174,22 +174,22 @@ type Clause struct {
 
 // Benefit is something a clause grants: cash, a service or a standard.
 type Benefit struct {
-	ID         string   `toml:"id"`
-	Name       string   `toml:"name"`
-	For        string   `toml:"for"`
-	Groups     []string `toml:"groups"`
-	Kind       string   `toml:"kind"`
-	Amount     Dec      `toml:"amount"`
-	Rate       Dec      `toml:"rate"`
-	Threshold  Dec      `toml:"threshold"`
-	Unit       string   `toml:"unit"`
-	Period     string   `toml:"period"`
-	Minimum    bool     `toml:"minimum"`
-	Payer      string   `toml:"payer"`
-	Level      string   `toml:"level"`
-	Adjustable bool     `toml:"adjustable"`
-	Note       string   `toml:"note"`
-	Changes    []Change `toml:"changes"`
+	ID         string       `toml:"id"`
+	Name       string       `toml:"name"`
+	For        string       `toml:"for"`
+	Groups     []string     `toml:"groups"`
+	Kind       rules.Kind   `toml:"kind"`
+	Amount     Dec          `toml:"amount"`
+	Rate       Dec          `toml:"rate"`
+	Threshold  Dec          `toml:"threshold"`
+	Unit       string       `toml:"unit"`
+	Period     rules.Period `toml:"period"`
+	Minimum    bool         `toml:"minimum"`
+	Payer      string       `toml:"payer"`
+	Level      rules.Level  `toml:"level"`
+	Adjustable bool         `toml:"adjustable"`
+	Note       string       `toml:"note"`
+	Changes    []Change     `toml:"changes"`
 	// Rule is how the calculator decides who may claim it ([benefits.rule]).
 	Rule *rules.Spec `toml:"rule"`
 	// NotAssessed says why the calculator does not decide it (instead of a rule).

@@ -16,10 +16,7 @@ var bodyNames = map[string]string{"department": "部门", "group": "人群"}
 
 // Allowed values of enumerated benefit keys.
 var (
-	benefitFor    = []string{"household", "person", "village", "township", "department"}
-	benefitKinds  = []string{"cash", "service", "standard"}
-	benefitPeriod = []string{"once", "month", "year"}
-	benefitLevels = []string{"city", "province"}
+	benefitFor = []string{"household", "person", "village", "township", "department"}
 )
 
 func (l *loader) validate(p *Plan) {

@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"path"
 	"strings"
+
+	"gyportal/calc/rules"
 )
 
 func (l *loader) checkClause(p *Plan, c *Clause, benefitIDs map[string]*benefitAt) {
@@ -92,28 +94,24 @@ func (l *loader) checkBenefit(p *Plan, c *Clause, i int, ids map[string]*benefit
 	}
 	l.required(f, k+".name", b.Name)
 	l.oneOf(f, k+".for", b.For, benefitFor)
-	l.oneOf(f, k+".kind", b.Kind, benefitKinds)
+	if b.Kind == rules.KindUnset {
+		l.oneOf(f, k+".kind", "", rules.Kinds())
+	}
 	l.dec(f, k+".amount", &b.Amount)
 	l.dec(f, k+".rate", &b.Rate)
 	l.dec(f, k+".threshold", &b.Threshold)
 	if b.Amount.Set && b.Rate.Set {
 		l.errorf(f, k+".rate", "金额 amount 和比例 rate 只能写一个")
 	}
-	if b.Period != "" {
-		l.oneOf(f, k+".period", b.Period, benefitPeriod)
-	}
-	if b.Kind == "cash" {
+	if b.Kind == rules.KindCash {
 		if !b.Amount.Set && !b.Rate.Set {
 			l.errorf(f, k+".amount", "现金待遇（kind = \"cash\"）要写金额 amount 或比例 rate")
 		}
-		if b.Period == "" {
+		if b.Period == rules.PeriodUnset {
 			l.errorf(f, k+".period", "现金待遇要写发放周期 period：once（一次性）、month（每月）或 year（每年）")
 		}
 	}
-	if b.Level != "" {
-		l.oneOf(f, k+".level", b.Level, benefitLevels)
-	}
-	if b.Adjustable && (!b.Amount.Set || b.Kind != "cash" || b.Level == "province") {
+	if b.Adjustable && (!b.Amount.Set || b.Kind != rules.KindCash || b.Level == rules.LevelProvince) {
 		l.errorf(f, k+".adjustable", "只有市里定的固定现金金额才能写 adjustable = true（比例、非现金待遇和省定标准都不能）")
 	}
 	l.refs(f, k+".groups", b.Groups, keys(p.group), "人群", "groups.toml")

@@ -7,6 +7,7 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -38,7 +39,7 @@ func unruled(plan *model.Plan) errlist.List {
 	var list errlist.List
 	for _, c := range plan.Clauses {
 		for i, b := range c.Benefits {
-			if b.Kind == "cash" && b.Rule == nil && b.NotAssessed == "" {
+			if b.Kind == rules.KindCash && b.Rule == nil && b.NotAssessed == "" {
 				list = append(list, c.Errorf("benefits["+strconv.Itoa(i)+"].kind",
 					"现金待遇 %s 没有计算器规则：写 [benefits.rule]（谁能领、怎么算），或写 not_assessed = \"…\" 说明计算器为什么不判断", b.ID))
 			}
@@ -52,7 +53,7 @@ func unruled(plan *model.Plan) errlist.List {
 func positioned(plan *model.Plan, err error) errlist.List {
 	var list errlist.List
 	for _, e := range errlist.Split(err) {
-		var fe *calc.FieldError
+		var fe *rules.FieldError
 		if !errors.As(e, &fe) {
 			list = append(list, &errlist.Error{File: "content", Msg: e.Error()})
 			continue
@@ -65,7 +66,7 @@ func positioned(plan *model.Plan, err error) errlist.List {
 // locate finds the content position of one field error, named by the
 // parameters' JSON path: benefits.<id>[.<key>], clauses.<id>[.readings],
 // readings.<id>[.<key>], effective, adjustment.<key>.
-func locate(plan *model.Plan, fe *calc.FieldError) *errlist.Error {
+func locate(plan *model.Plan, fe *rules.FieldError) *errlist.Error {
 	head, rest, _ := strings.Cut(fe.Field, ".")
 	switch {
 	case head == "benefits" && rest != "":

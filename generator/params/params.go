@@ -8,9 +8,8 @@ import (
 	"encoding/json"
 	"strings"
 
-	"github.com/shopspring/decimal"
-
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -22,8 +21,8 @@ import (
 func FromPlan(p *model.Plan) (*calc.Params, error) {
 	out := &calc.Params{
 		Effective: p.Document.Effective.String(),
-		Benefits:  map[string]*calc.Standard{},
-		Clauses:   map[string]*calc.ClauseInfo{},
+		Benefits:  map[string]*rules.Standard{},
+		Clauses:   map[string]*rules.ClauseInfo{},
 		Adjustment: calc.Adjustment{
 			BaseYear:    p.Adjustment.BaseYear,
 			Threshold:   p.Adjustment.Threshold.Decimal,
@@ -32,7 +31,7 @@ func FromPlan(p *model.Plan) (*calc.Params, error) {
 	}
 	out.Readings = append(out.Readings, p.Readings...)
 	for _, c := range p.Clauses {
-		info := &calc.ClauseInfo{Title: c.Title, Department: responsible(c)}
+		info := &rules.ClauseInfo{Title: c.Title, Department: responsible(c)}
 		for i := range c.Benefits {
 			if b := &c.Benefits[i]; b.Rule != nil || b.NotAssessed != "" {
 				out.Benefits[b.ID] = standard(c, b)
@@ -66,25 +65,27 @@ func JSON(p *model.Plan) ([]byte, error) {
 	return json.Marshal(cp)
 }
 
-func standard(c *model.Clause, b *model.Benefit) *calc.Standard {
-	s := &calc.Standard{
+// standard is the calculator's standard of b: its figures as decimal
+// text, everything else as content wrote it.
+func standard(c *model.Clause, b *model.Benefit) *rules.Standard {
+	s := &rules.Standard{
 		Clause: c.ID, Name: b.Name, For: b.For, Kind: b.Kind,
 		Amount: dec(b.Amount), Rate: dec(b.Rate), Threshold: dec(b.Threshold),
 		Unit: b.Unit, Period: b.Period, Minimum: b.Minimum, Level: b.Level,
 		Adjustable: b.Adjustable, Payer: b.Payer, Note: b.Note, Rule: b.Rule, NotAssessed: b.NotAssessed,
 	}
 	for _, ch := range b.Changes {
-		s.Changes = append(s.Changes, calc.Change{From: ch.From.String(), Amount: ch.Amount.Decimal, Note: ch.Note})
+		s.Changes = append(s.Changes, rules.Change{From: ch.From.String(), Amount: ch.Amount.String(), Note: ch.Note})
 	}
 	return s
 }
 
-func dec(d model.Dec) *decimal.Decimal {
+// dec is the decimal text of d; "" when it is not written.
+func dec(d model.Dec) string {
 	if !d.Set {
-		return nil
+		return ""
 	}
-	v := d.Decimal
-	return &v
+	return d.String()
 }
 
 // responsible names the departments a clause addresses: the departments

@@ -13,6 +13,7 @@ import (
 	"github.com/shopspring/decimal"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -45,10 +46,10 @@ func TestFromContent(t *testing.T) {
 		t.Errorf("effective %q, %d benefits", p.Effective, len(p.Benefits))
 	}
 	s := p.Benefits["bereaved-city"]
-	if s.Amount == nil || s.Amount.String() != "20000" || s.Clause != "3.2.12" || !s.Adjustable {
+	if s.Amount != "20000" || s.Clause != "3.2.12" || !s.Adjustable {
 		t.Errorf("bereaved-city = %+v", s)
 	}
-	if s := p.Benefits["dibao-supplement"]; s.Rate == nil || s.Rate.String() != "0.2" {
+	if s := p.Benefits["dibao-supplement"]; s.Rate != "0.2" {
 		t.Errorf("dibao-supplement = %+v", s)
 	}
 	if p.Adjustment.BaseYear != 2011 || p.Adjustment.Threshold.String() != "0.3" {
@@ -118,7 +119,7 @@ func TestCheckPositions(t *testing.T) {
 		{"an amount beyond the fen", func(p *model.Plan) {
 			p.Clause("3.2.12").Benefits[5].Amount.Decimal = decimal.RequireFromString("1000.005")
 		}, `content/measures/3.2.12.toml:` + line(t, "3.2.12", "benefits[5].amount") + `: benefits[5].amount: "1000.005" 最多写到小数点后两位（金额写到分）`},
-		{"a kind", func(p *model.Plan) { p.Clause("3.2.4").Benefits[0].Kind = "service" },
+		{"a kind", func(p *model.Plan) { p.Clause("3.2.4").Benefits[0].Kind = rules.KindService },
 			`content/measures/3.2.4.toml:` + line(t, "3.2.4", "benefits[0].kind") + `: benefits[0].kind: 是 "service"；计算器的规则要求 "cash"`},
 		{"the 3.1 series", func(p *model.Plan) {
 			p.Adjustment.Expenditure = []model.Expenditure{{Year: 2012}}

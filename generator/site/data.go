@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strings"
 
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -192,13 +193,13 @@ type benefitData struct {
 	For        string       `json:"for"`
 	Groups     []string     `json:"groups"`
 	ID         string       `json:"id"`
-	Kind       string       `json:"kind"`
-	Level      string       `json:"level,omitempty"`
+	Kind       rules.Kind   `json:"kind"`
+	Level      rules.Level  `json:"level,omitempty"`
 	Minimum    bool         `json:"minimum"`
 	Name       string       `json:"name"`
 	Note       string       `json:"note,omitempty"`
 	Payer      string       `json:"payer,omitempty"`
-	Period     string       `json:"period,omitempty"`
+	Period     rules.Period `json:"period,omitempty"`
 	Rate       string       `json:"rate,omitempty"`
 	Threshold  string       `json:"threshold,omitempty"`
 	Unit       string       `json:"unit,omitempty"`

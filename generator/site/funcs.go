@@ -8,6 +8,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -32,7 +33,7 @@ func funcs(assets func(string) (string, bool), rs *Rules) template.FuncMap {
 		"yuan":           yuan,
 		"num":            num,
 		"pct":            pct,
-		"period":         Period,
+		"period":         rules.Period.Words,
 		"forName":        forName,
 		"clauseURL":      ClauseURL,
 		"deptURL":        DepartmentURL,
@@ -101,10 +102,13 @@ func Thousands(s string) string {
 	return out
 }
 
-var periodNames = map[string]string{"once": "一次性", "month": "每月", "year": "每年"}
-
-// Period names a benefit period for residents: "once" → "一次性".
-func Period(p string) string { return periodNames[p] }
+// Period names a benefit period, given by its name, for residents:
+// "once" → "一次性"; "" for a name that is no period.
+func Period(name string) string {
+	var p rules.Period
+	_ = p.UnmarshalText([]byte(name)) // an unknown name stays unset, with no words
+	return p.Words()
+}
 
 var forNames = map[string]string{"household": "每户", "person": "每人", "village": "村", "township": "乡（镇、社区）", "department": "部门"}
 

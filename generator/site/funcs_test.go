@@ -5,6 +5,7 @@ import (
 
 	"github.com/shopspring/decimal"
 
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 )
 
@@ -19,7 +20,7 @@ func TestFigureAndFormats(t *testing.T) {
 		{model.Benefit{Rate: d("0.20"), Minimum: true}, "不低于20%"},
 		{model.Benefit{Rate: d("0.50"), Threshold: d("5000"), Minimum: true}, "超过5,000元的部分按不低于50%"},
 		{model.Benefit{Amount: d("260"), Unit: "平方米", Minimum: true}, "不低于260平方米"},
-		{model.Benefit{Kind: "service"}, ""},
+		{model.Benefit{Kind: rules.KindService}, ""},
 	}
 	for _, tt := range tests {
 		if got := Figure(tt.b); got != tt.want {

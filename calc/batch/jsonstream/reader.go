@@ -4,7 +4,7 @@
 // /dev/zero) takes bounded memory and fails fast with a message.
 //
 // It only finds where each value begins and ends; the values themselves
-// are parsed by their reader (calc.ParseFacts), which reports what is
+// are parsed by their reader (rules.ParseFacts), which reports what is
 // wrong inside them.
 package jsonstream
 
@@ -14,14 +14,14 @@ import (
 	"fmt"
 	"io"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 )
 
 // Limits of one household's JSON: calc's, applied before a household is
 // read whole.
 const (
-	MaxBytes = calc.MaxFactsBytes // bytes of one household
-	MaxDepth = calc.MaxDepth      // nesting of objects and arrays within it
+	MaxBytes = rules.MaxFactsBytes // bytes of one household
+	MaxDepth = rules.MaxDepth      // nesting of objects and arrays within it
 )
 
 // Error is a problem of the JSON stream; reading stops there. Index is

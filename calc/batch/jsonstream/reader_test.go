@@ -43,7 +43,7 @@ func TestValues(t *testing.T) {
 		{"BOM", "\ufeff{}", []string{`{}`}, []int{-1}},
 		{"array", "[ {\"a\":1} ,\n{\"s\":\"x,]\\\\\"}, 3, \"s\" ]\n", []string{`{"a":1}`, `{"s":"x,]\\"}`, `3`, `"s"`}, []int{0, 1, 2, 3}},
 		{"empty array", " [ ] ", nil, nil},
-		{"object with trailing text", `{} x`, []string{`{} x`}, []int{-1}}, // calc.ParseFacts reports it
+		{"object with trailing text", `{} x`, []string{`{} x`}, []int{-1}}, // rules.ParseFacts reports it
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

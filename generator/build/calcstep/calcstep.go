@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/build/cache"
 	"gyportal/generator/cases"
 	"gyportal/generator/model"
@@ -74,7 +75,7 @@ func Prepare(in Input) (*Output, error) {
 		if err != nil {
 			return nil, fmt.Errorf("calculator rules: %w", err)
 		}
-		out.View.Rules = rules(ds)
+		out.View.Rules = siteRules(ds)
 		if err := cases.Run(in.Plan, cp, in.Today); err != nil {
 			return nil, err
 		}
@@ -154,13 +155,13 @@ func workOut(name, query string, p *calc.Params, date string) (site.Example, err
 	}
 	ex := site.Example{Name: name, Query: query}
 	for _, e := range r.Entitlements {
-		if e.Kind != "cash" {
+		if e.Kind != rules.KindCash {
 			ex.Services++
 			continue
 		}
-		fig := site.Period(e.Period) + moneyText(e.Amount)
+		fig := e.Period.Words() + moneyText(e.Amount)
 		if e.Minimum != nil && *e.Minimum {
-			fig = site.Period(e.Period) + "不低于" + moneyText(e.Amount)
+			fig = e.Period.Words() + "不低于" + moneyText(e.Amount)
 		}
 		title := e.Title
 		if e.Child != nil {
@@ -184,7 +185,7 @@ func moneyText(s string) string {
 // ParseQuery reads the facts of a calculator query string (the form's
 // names: the facts', childN and childN_college for the children)
 // through calc's door for text cells, as a spreadsheet row is read.
-func ParseQuery(query string) (*calc.Facts, error) {
+func ParseQuery(query string) (*rules.Facts, error) {
 	q, err := url.ParseQuery(query)
 	if err != nil {
 		return nil, err
@@ -194,12 +195,12 @@ func ParseQuery(query string) (*calc.Facts, error) {
 		k := "child" + strconv.Itoa(n)
 		if st := q.Get(k); st != "" {
 			if q.Get(k+"_college") != "" {
-				st += calc.AdmittedMark
+				st += rules.AdmittedMark
 			}
 			kids = append(kids, st)
 		}
 	}
-	return calc.ParseFactsText(func(name string) (string, bool) {
+	return rules.ParseFactsText(func(name string) (string, bool) {
 		if name == "children" {
 			return strings.Join(kids, ";"), len(kids) > 0
 		}
@@ -232,10 +233,10 @@ func FactsFromQuery(query string) ([]byte, error) {
 		facts["children"] = kids
 	}
 	for k := range q {
-		f, ok := calc.LookupField(k)
+		f, ok := rules.LookupField(k)
 		switch v := q.Get(k); {
 		case !ok || v == "":
-		case f.Kind == calc.BoolField:
+		case f.Kind == rules.BoolField:
 			facts[k] = true
 		default:
 			facts[k] = v

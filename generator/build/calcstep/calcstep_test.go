@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
 )
@@ -26,7 +27,7 @@ func TestFactsFromQuery(t *testing.T) {
 	if !reflect.DeepEqual(m, want) {
 		t.Errorf("got %s", got)
 	}
-	if _, err := calc.ParseFacts(got); err != nil {
+	if _, err := rules.ParseFacts(got); err != nil {
 		t.Errorf("calc rejects the mapped facts: %v", err)
 	}
 }
@@ -77,7 +78,7 @@ func TestParseQuery(t *testing.T) {
 			t.Fatal(err)
 		}
 		js, _ := FactsFromQuery(q)
-		viaJSON, err := calc.ParseFacts(js)
+		viaJSON, err := rules.ParseFacts(js)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -103,7 +104,7 @@ func TestForm(t *testing.T) {
 			}
 		}
 	}
-	for _, f := range calc.Fields() {
+	for _, f := range rules.Fields() {
 		if n := asked[f.Name]; f.Name != "date" && n != 1 {
 			t.Errorf("fact %s asked %d times", f.Name, n)
 		}

@@ -1,13 +1,13 @@
 package calcstep
 
 import (
-	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/site"
 )
 
-// rules converts calc's descriptions of its rules into the renderer's
+// siteRules converts calc's descriptions of its rules into the renderer's
 // view values.
-func rules(ds []calc.ClauseRules) site.Rules {
+func siteRules(ds []rules.ClauseRules) site.Rules {
 	out := site.Rules{Benefits: map[string]*site.Rule{}, Clauses: map[string][]site.Reading{}}
 	for _, c := range ds {
 		if len(c.Readings) > 0 {
@@ -21,7 +21,7 @@ func rules(ds []calc.ClauseRules) site.Rules {
 	return out
 }
 
-func readings(rs []calc.Reading) []site.Reading {
+func readings(rs []rules.Reading) []site.Reading {
 	out := make([]site.Reading, len(rs))
 	for i, r := range rs {
 		out[i] = site.Reading{Words: r.Words, Text: r.Text}

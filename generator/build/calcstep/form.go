@@ -3,7 +3,7 @@ package calcstep
 import (
 	"strings"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/site"
 )
 
@@ -67,20 +67,20 @@ func formQuestion(q question) site.FormQuestion {
 	}
 	f := field(q.fact)
 	fq := site.FormQuestion{Fact: f.Name, ID: controlID(f.Name), Key: idStem(f.Name), Question: f.Question,
-		Label: f.Label, Help: f.Help, Unit: f.Unit, Numeric: f.Kind == calc.IntField}
+		Label: f.Label, Help: f.Help, Unit: f.Unit, Numeric: f.Kind == rules.IntField}
 	if f.Required {
 		fq.Required = "请选择" + f.Label
 		fq.Question += " *"
 	}
 	switch {
-	case f.Kind == calc.ChildrenField:
-		kid := calc.ChildFields()
+	case f.Kind == rules.ChildrenField:
+		kid := rules.ChildFields()
 		fq.Kind, fq.Question, fq.Stages = "children", kid[0].Question, stageOptions()
 		fq.Options = []site.FormOption{{Label: kid[1].Label}}
 		for i, name := range []string{"第一个孩子", "第二个孩子", "第三个孩子"} {
 			fq.Children = append(fq.Children, site.ChildRow{Index: i, N: i + 1, Name: name})
 		}
-	case f.Kind == calc.EnumField:
+	case f.Kind == rules.EnumField:
 		fq.Kind = "radio"
 		for i, c := range f.Choices {
 			id := fq.ID
@@ -105,8 +105,8 @@ func formQuestion(q question) site.FormQuestion {
 }
 
 // field returns a fact of the vocabulary; the layout names only facts.
-func field(name string) calc.Field {
-	f, ok := calc.LookupField(name)
+func field(name string) rules.Field {
+	f, ok := rules.LookupField(name)
 	if !ok {
 		panic("calcstep: the form's layout names no fact " + name)
 	}
@@ -123,14 +123,14 @@ func controlID(name string) string { return "f-" + idStem(name) }
 // stageOptions are the school stages as the form offers them.
 func stageOptions() []site.Option {
 	var out []site.Option
-	for _, s := range calc.Stages() {
+	for _, s := range rules.Stages() {
 		out = append(out, site.Option{Value: s.String(), Label: stageLong(s)})
 	}
 	return out
 }
 
-func stageLong(s calc.Stage) string {
-	for _, f := range calc.ChildFields() {
+func stageLong(s rules.Stage) string {
+	for _, f := range rules.ChildFields() {
 		for _, c := range f.Choices {
 			if c.Name == s.String() {
 				return c.Long

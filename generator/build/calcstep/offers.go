@@ -8,13 +8,14 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/errlist"
+	"gyportal/calc/rules"
 	"gyportal/generator/model"
 	"gyportal/generator/site"
 )
 
 // plannedFamilies define the households every 计划生育家庭 is one of.
 var plannedFamilies = func() (out []any) {
-	for _, f := range calc.Families() {
+	for _, f := range rules.Families() {
 		if f.Planned() {
 			out = append(out, f.String())
 		}
@@ -77,11 +78,11 @@ func fromText(g *model.Group, anyone []offer) *site.Offers {
 	var os []offer
 	for _, c := range g.Clauses {
 		for _, b := range site.ForGroup(g.ID, c.Benefits) {
-			o := offer{Offer: site.Offer{Benefit: b.ID, Clause: c.ID, Title: b.Name, Depts: c.Depts}, cash: b.Kind == "cash"}
+			o := offer{Offer: site.Offer{Benefit: b.ID, Clause: c.ID, Title: b.Name, Depts: c.Depts}, cash: b.Kind == rules.KindCash}
 			if r, ok := byID[b.ID]; ok {
 				o.Figure, o.fen = r.Figure, r.fen
 			} else if f := site.Figure(b); f != "" {
-				o.Figure = strings.TrimSpace(site.Period(b.Period) + " " + f)
+				o.Figure = strings.TrimSpace(b.Period.Words() + " " + f)
 				if b.Amount.Set && b.Unit == "元" {
 					o.fen = b.Amount.Shift(2).IntPart()
 				}
@@ -105,12 +106,12 @@ type offer struct {
 // open is calc's Open of the households with any of the facts, as the
 // site shows it. A fact the vocabulary does not know is an error of its
 // alternative: errs[i] is alternative i's (nil when all read).
-func open(s *calc.Standards, date string, alts ...map[string]any) ([]offer, []error) {
-	ks := make([]calc.Known, len(alts))
+func open(s *rules.Standards, date string, alts ...map[string]any) ([]offer, []error) {
+	ks := make([]rules.Known, len(alts))
 	errs := make([]error, len(alts))
 	bad := false
 	for i, facts := range alts {
-		ks[i], errs[i] = calc.ParseKnown(facts)
+		ks[i], errs[i] = rules.ParseKnown(facts)
 		bad = bad || errs[i] != nil
 	}
 	if bad {
@@ -125,7 +126,7 @@ func open(s *calc.Standards, date string, alts ...map[string]any) ([]offer, []er
 		o := offer{Offer: site.Offer{Benefit: p.Benefit, Clause: p.Clause, Title: p.Title, Figure: p.Amount, Still: p.Still},
 			cash: p.Cash, fen: p.Fen}
 		if p.Fen > 0 {
-			o.Figure = site.Period(p.Period) + " " + moneyText(calc.Yuan(p.Fen).StringFixed(2))
+			o.Figure = p.Period.Words() + " " + moneyText(calc.Yuan(p.Fen).StringFixed(2))
 		}
 		out = append(out, o)
 	}
@@ -167,7 +168,7 @@ func factErrors(plan *model.Plan, alts []map[string]any, keys []string, errs []e
 	for i, err := range errs {
 		for _, e := range errlist.Split(err) {
 			key := keys[min(i, len(keys)-1)]
-			var fe *calc.FieldError
+			var fe *rules.FieldError
 			if errors.As(e, &fe) {
 				if _, ok := alts[min(i, len(alts)-1)][fe.Field]; ok {
 					key += "." + fe.Field

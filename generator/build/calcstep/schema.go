@@ -4,7 +4,7 @@ import (
 	"strconv"
 	"strings"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/site"
 )
 
@@ -17,7 +17,7 @@ type obj = map[string]any
 func schema(base string) obj {
 	props := obj{}
 	var required []string
-	for _, f := range calc.Fields() {
+	for _, f := range rules.Fields() {
 		props[f.Name] = fieldSchema(f)
 		if f.Required {
 			required = append(required, f.Name)
@@ -25,7 +25,7 @@ func schema(base string) obj {
 	}
 	child := obj{"type": "object", "additionalProperties": false, "properties": obj{}}
 	var childRequired []string
-	for _, f := range calc.ChildFields() {
+	for _, f := range rules.ChildFields() {
 		child["properties"].(obj)[f.Name] = fieldSchema(f)
 		if f.Required {
 			childRequired = append(childRequired, f.Name)
@@ -46,27 +46,27 @@ func schema(base string) obj {
 }
 
 // fieldSchema is the schema of one fact.
-func fieldSchema(f calc.Field) obj {
+func fieldSchema(f rules.Field) obj {
 	s := obj{"description": describe(f)}
 	switch f.Kind {
-	case calc.DateField:
+	case rules.DateField:
 		s["type"], s["format"], s["pattern"] = "string", "date", `^[0-9]{4}-[0-9]{2}-[0-9]{2}$`
-	case calc.EnumField:
+	case rules.EnumField:
 		var names []string
 		for _, c := range f.Choices {
 			names = append(names, c.Name)
 		}
 		s["enum"] = names
-	case calc.BoolField:
+	case rules.BoolField:
 		s["type"] = "boolean"
-	case calc.IntField:
+	case rules.IntField:
 		s["type"], s["minimum"], s["maximum"] = "integer", number(f.Min), number(f.Max)
-	case calc.AmountField:
+	case rules.AmountField:
 		s["anyOf"] = []obj{
 			{"type": "string", "pattern": `^[0-9]+(\.[0-9]{1,2})?$`},
 			{"type": "number", "minimum": number(f.Min), "maximum": number(f.Max), "multipleOf": 0.01},
 		}
-	case calc.ChildrenField:
+	case rules.ChildrenField:
 		s["type"], s["maxItems"], s["items"] = "array", f.MaxItems, obj{"$ref": "#/$defs/child"}
 	}
 	return s
@@ -77,28 +77,28 @@ func number(s string) any { return jsonNumber(s) }
 
 // describe says what a fact is, in Chinese: its label, unit, limits and
 // values, as the open data page and the schema show it.
-func describe(f calc.Field) string {
+func describe(f rules.Field) string {
 	d := f.Label
-	if f.Kind == calc.BoolField {
+	if f.Kind == rules.BoolField {
 		d = "是否" + d
 	}
 	if f.Unit != "" {
 		d += "（" + f.Unit + "）"
 	}
 	switch f.Kind {
-	case calc.EnumField:
+	case rules.EnumField:
 		var cs []string
 		for _, c := range f.Choices {
 			cs = append(cs, c.Name+" "+c.Label)
 		}
 		d += "：" + strings.Join(cs, "，")
-	case calc.IntField:
+	case rules.IntField:
 		d += "，" + f.Min + " 至 " + f.Max + " 的整数"
-	case calc.AmountField:
+	case rules.AmountField:
 		d += "，不小于 " + f.Min + "，最多两位小数"
-	case calc.ChildrenField:
+	case rules.ChildrenField:
 		d += "，每人一项，最多 " + itoa(f.MaxItems) + " 人"
-	case calc.DateField:
+	case rules.DateField:
 		d += "，YYYY-MM-DD"
 	}
 	if f.Required {
@@ -113,11 +113,11 @@ func describe(f calc.Field) string {
 // fieldRows are the facts as the open data page's table lists them.
 func fieldRows() []site.FieldRow {
 	var out []site.FieldRow
-	for _, f := range calc.Fields() {
+	for _, f := range rules.Fields() {
 		out = append(out, site.FieldRow{Name: f.Name, Desc: describe(f)})
 	}
 	var kids []string
-	for _, f := range calc.ChildFields() {
+	for _, f := range rules.ChildFields() {
 		kids = append(kids, f.Name+"："+strings.TrimSuffix(describe(f), "。"))
 	}
 	out = append(out, site.FieldRow{Name: "children[].*", Desc: "每个子女的情况：" + strings.Join(kids, "；") + "。"})

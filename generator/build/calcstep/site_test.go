@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"gyportal/calc"
+	"gyportal/calc/rules"
 	"gyportal/generator/build"
 	"gyportal/generator/model"
 	"gyportal/generator/params"
@@ -18,7 +19,7 @@ import (
 // realSite builds the real content into memory (without compiling the
 // WebAssembly) and returns the built files and the calculator's
 // descriptions of its rules, worked out from the same content.
-func realSite(t *testing.T) (fs.FS, []calc.ClauseRules) {
+func realSite(t *testing.T) (fs.FS, []rules.ClauseRules) {
 	t.Helper()
 	today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	o := build.Options{Content: os.DirFS("../../../content"), ContentName: "content",
@@ -61,7 +62,7 @@ func text(fragment string) string {
 // want is the text a data-rule element must have: exactly the
 // description calc gives, in the template's order and words. Readings
 // are shown once per page, apart (see TestReadingsOnce).
-func want(b calc.BenefitRule) string {
+func want(b rules.BenefitRule) string {
 	s := b.Title
 	if b.Amount != "" {
 		s += "标准：" + b.Amount

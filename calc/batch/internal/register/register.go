@@ -17,7 +17,7 @@ import (
 
 	"github.com/xuri/excelize/v2"
 
-	"gyportal/calc"
+	"gyportal/calc/rules"
 )
 
 // Header are the register's columns.
@@ -64,12 +64,12 @@ func (g *Generator) Next() Household {
 		h.ID = g.pick("=HYPERLINK(\"http://x\",\"点我\")", "\t=1+1", "+86", "-5", "@SUM(A1)", "＝1+1", "－2")
 	}
 	g.n++
-	h.Hukou, h.Family = g.pick(names(calc.Hukous())...), g.pick(names(calc.Families())...)
+	h.Hukou, h.Family = g.pick(names(rules.Hukous())...), g.pick(names(rules.Families())...)
 	var kids []string
 	for range g.r.IntN(3) {
-		k := g.pick(names(calc.Stages())...)
+		k := g.pick(names(rules.Stages())...)
 		if g.r.IntN(6) == 0 && (k == "senior" || k == "vocational" || k == "college") {
-			k += calc.AdmittedMark
+			k += rules.AdmittedMark
 		}
 		kids = append(kids, k)
 	}
