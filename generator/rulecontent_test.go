@@ -16,24 +16,7 @@ func TestRuleEditInCLI(t *testing.T) {
 	f := filepath.Join(content, "measures", "3.2.12.toml")
 	data := mustRead(t, f)
 	at := bytes.Index(data, []byte("\n[[benefits]]\nid         = \"complication-level1\""))
-	block := `
-[[benefits]]
-id         = "bereaved-elder-care"
-name       = "失独老人养老护理补贴（测试）"
-for        = "household"
-groups     = ["bereaved"]
-kind       = "cash"
-amount     = "300"
-unit       = "元"
-period     = "month"
-minimum    = false
-level      = "city"
-adjustable = true
-note       = "测试用的待遇。"
-[benefits.rule]
-who       = ["bereaved"]
-readings  = ["two-solatia"]
-`
+	block := mustRead(t, filepath.Join("testdata", "new-benefit.toml"))
 	os.WriteFile(f, append(append(data[:at:at], block...), data[at:]...), 0o644)
 	var o, e bytes.Buffer
 	code := run([]string{"calc", "--content", content}, strings.NewReader(`{"hukou":"urban","family":"bereaved","date":"2016-01-01"}`), &o, &e)

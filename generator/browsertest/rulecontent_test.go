@@ -16,27 +16,6 @@ import (
 	"gyportal/generator/params"
 )
 
-// newBenefit is the block of 3.2.12's bereaved-city benefit, copied by a
-// staff member with a new id, name and amount (a test edit, not policy).
-const newBenefit = `
-[[benefits]]
-id         = "bereaved-elder-care"
-name       = "失独老人养老护理补贴（测试）"
-for        = "household"
-groups     = ["bereaved"]
-kind       = "cash"
-amount     = "300"
-unit       = "元"
-period     = "month"
-minimum    = false
-level      = "city"
-adjustable = true
-note       = "测试用的待遇。"
-[benefits.rule]
-who       = ["bereaved"]
-readings  = ["two-solatia"]
-`
-
 // TestRuleEditNeedsNoGo: a benefit added by copying the block of another
 // into a measure file is answered by window.policyCalc with its amount,
 // and the calculator's WebAssembly is the same bytes as before the edit.
@@ -53,6 +32,10 @@ func TestRuleEditNeedsNoGo(t *testing.T) {
 	f := filepath.Join(content, "measures", "3.2.12.toml")
 	data, _ := os.ReadFile(f)
 	at := bytes.Index(data, []byte("\n[[benefits]]\nid         = \"complication-level1\""))
+	newBenefit, err := os.ReadFile(filepath.Join(root, "generator", "testdata", "new-benefit.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
 	os.WriteFile(f, append(append(data[:at:at], newBenefit...), data[at:]...), 0o644)
 	// The staff's case of an urban 失独 household follows the edit: build
 	// runs the cases and refuses an amount they contradict.
