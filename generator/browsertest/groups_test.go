@@ -12,7 +12,6 @@ import (
 
 	"gyportal/calc"
 	"gyportal/calc/rules"
-	"gyportal/generator/params"
 	"gyportal/generator/site"
 )
 
@@ -64,14 +63,7 @@ func TestGroupLargestAmountFirstScreen(t *testing.T) {
 // cannot tell the group. Every page states the count it lists.
 func TestGroupListIsWhatTheCalculatorGrants(t *testing.T) {
 	ctx := tab(t)
-	pj, err := params.JSON(env.result.Plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := calc.ParseParams(pj)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := siteParams(t)
 	today := Today().Format(time.DateOnly)
 	all := enumerate(today)
 	for _, g := range env.result.Plan.Groups {

@@ -28,14 +28,7 @@ func nativeAnswer(facts string, p *calc.Params, today string) string {
 // byte, with calc.Run on the same parameters.
 func TestParity(t *testing.T) {
 	ctx := tab(t)
-	pj, err := params.JSON(env.result.Plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := calc.ParseParams(pj)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := siteParams(t)
 	list := households(p, 600)
 	if err := chromedp.Do(ctx, chromedp.Navigate(env.url+"/calculator/")); err != nil {
 		t.Fatal(err)
@@ -88,4 +81,19 @@ func TestParity(t *testing.T) {
 	if len(list)-errs < 500 {
 		t.Errorf("only %d valid households; want at least 500", len(list)-errs)
 	}
+}
+
+// siteParams are the calculator's parameters of the site under test, as
+// the browser reads them (the JSON the build publishes, parsed back).
+func siteParams(t *testing.T) *calc.Params {
+	t.Helper()
+	pj, err := params.JSON(env.result.Plan)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p, err := calc.ParseParams(pj)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
 }

@@ -12,7 +12,6 @@ import (
 	"gyportal/calc"
 	"gyportal/calc/rules"
 	"gyportal/generator/build/calcstep"
-	"gyportal/generator/params"
 )
 
 // shown reads the answer as the page shows it: every benefit's heading
@@ -168,14 +167,7 @@ func expected(t *testing.T, query string) want {
 	if err != nil {
 		t.Fatal(err)
 	}
-	pj, err := params.JSON(env.result.Plan)
-	if err != nil {
-		t.Fatal(err)
-	}
-	p, err := calc.ParseParams(pj)
-	if err != nil {
-		t.Fatal(err)
-	}
+	p := siteParams(t)
 	out, err := calc.Run(facts, p, Today().Format("2006-01-02"))
 	if err != nil {
 		t.Fatalf("%s: %v", facts, err)

@@ -59,13 +59,7 @@ func (r *run) offlineFiles(manifest []byte) ([]string, string, error) {
 	h := sha256.New()
 	h.Write(manifest)
 	core := append(strings.Split(offlinePages, ","), "/"+manifestFile)
-	r.assets.mu.Lock()
-	for name, url := range r.assets.urls {
-		if url != "" && path.Ext(name) != ".txt" {
-			core = append(core, url)
-		}
-	}
-	r.assets.mu.Unlock()
+	core = append(core, r.assets.published(func(name string) bool { return path.Ext(name) != ".txt" })...)
 	err := r.eachFile(staticDir, func(name string, data []byte) error {
 		core = append(core, "/"+name)
 		h.Write([]byte(name))

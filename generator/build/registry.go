@@ -55,3 +55,17 @@ func (a *assetURLs) lookup(name string) (string, bool) {
 	u, ok := a.urls[name]
 	return u, ok
 }
+
+// published returns the URLs of the assets published so far whose name
+// keep accepts.
+func (a *assetURLs) published(keep func(name string) bool) []string {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	var out []string
+	for name, url := range a.urls {
+		if url != "" && keep(name) {
+			out = append(out, url)
+		}
+	}
+	return out
+}

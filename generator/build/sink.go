@@ -161,12 +161,17 @@ func (s *sink) WriteFile(name string, data []byte) error {
 		s.mu.Lock()
 		defer s.mu.Unlock()
 		if _, dup := s.staged[name]; dup {
-			return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
+			return writtenTwice(name)
 		}
 		s.staged[name] = data
 		return nil
 	}
 	return s.put(name, data, fileHash{})
+}
+
+// writtenTwice is the error of a second file named name in one build.
+func writtenTwice(name string) error {
+	return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
 }
 
 // staging reports whether name has a segment starting with ".".
@@ -201,7 +206,7 @@ func (s *sink) record(name string, e manEntry) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if _, dup := s.files[name]; dup {
-		return fmt.Errorf("%s：同一次生成中写了两次（templates/static/ 中的文件与生成的文件同名？）", name)
+		return writtenTwice(name)
 	}
 	s.files[name] = e
 	return nil
